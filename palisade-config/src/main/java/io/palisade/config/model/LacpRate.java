@@ -1,0 +1,7 @@
+package io.palisade.config.model;
+
+/** LACPDU transmission rate: every second (fast) or every 30 seconds (slow). */
+public enum LacpRate {
+    FAST,
+    SLOW
+}

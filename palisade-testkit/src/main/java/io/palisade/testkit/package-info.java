@@ -1,0 +1,2 @@
+/** Shared test support: temporary directories, packet builders, network namespace fixtures. */
+package io.palisade.testkit;
