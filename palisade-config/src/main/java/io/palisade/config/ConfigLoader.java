@@ -90,6 +90,7 @@ public final class ConfigLoader {
         if (config != null) {
             problems.addAll(new Validator(config, sourceMap, baseDir).validate());
         }
+        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         return new Result(problems.isEmpty() ? config : null, List.copyOf(problems), source);
     }
 

@@ -26,7 +26,10 @@ public final class Defaults {
         if (type.isPrimitive()) {
             return zero(type);
         }
-        if (type.isRecord() && !c.isAnnotationPresent(NullWhenAbsent.class) && !c.isAnnotationPresent(Required.class)) {
+        if (type.isRecord()
+                && !Scalars.isScalar(type)
+                && !c.isAnnotationPresent(NullWhenAbsent.class)
+                && !c.isAnnotationPresent(Required.class)) {
             return instance(type);
         }
         return null;

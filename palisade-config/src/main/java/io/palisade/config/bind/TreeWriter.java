@@ -30,7 +30,7 @@ public final class TreeWriter {
             }
             return out;
         }
-        if (value instanceof Record r) {
+        if (value instanceof Record r && !Scalars.isScalar(r.getClass())) {
             return writeRecord(r);
         }
         return Scalars.emit(value);

@@ -173,7 +173,11 @@ public final class YamlBinder {
             return;
         }
         if (given.containsKey(key)) {
-            problem(keyPath, "key '" + key + "' is given twice");
+            problems.add(new Problem(
+                    keyPath,
+                    keyNode.getStartMark().getLine() + 1,
+                    keyNode.getStartMark().getColumn() + 1,
+                    "key '" + key + "' is given twice"));
             return;
         }
         given.put(key, tuple.getValueNode());

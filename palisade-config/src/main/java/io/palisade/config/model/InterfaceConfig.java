@@ -30,6 +30,10 @@ public record InterfaceConfig(
         return new InterfaceConfig(name, newBacking, mode, addresses, mtu, description);
     }
 
+    public InterfaceConfig withAddresses(List<IpPrefix> newAddresses) {
+        return new InterfaceConfig(name, backing, mode, newAddresses, mtu, description);
+    }
+
     /**
      * The interface id: the number after the last slash or dot ({@code ethernet1/3} gives 3), used in the virtual
      * MAC {@code 00:1b:17:00:<group>:<id>}; -1 if the name has none.

@@ -46,14 +46,19 @@ public record PalisadeConfig(
     /**
      * This configuration with the HA-local parts (device identity and management, the HA block, interface
      * backings) taken from {@code local}: what a node commits when its peer synchronises configuration to it.
-     * Interfaces the local node does not have keep the sender's backing and are reported by validation.
+     * In active/active mode interface addresses stay local too. Interfaces the local node does not have keep
+     * the sender's backing.
      */
     public PalisadeConfig withLocalPartsOf(PalisadeConfig local) {
+        // In active/active each device keeps its own interface addresses (PAN-OS syncs everything else).
+        boolean keepAddresses = local.highAvailability != null && local.highAvailability.mode() == HaMode.ACTIVE_ACTIVE;
         List<InterfaceConfig> merged = interfaces.stream()
                 .map(i -> local.interfaces().stream()
                         .filter(l -> l.name().equals(i.name()))
                         .findFirst()
-                        .map(l -> i.withBacking(l.backing()))
+                        .map(l -> keepAddresses
+                                ? i.withBacking(l.backing()).withAddresses(l.addresses())
+                                : i.withBacking(l.backing()))
                         .orElse(i))
                 .toList();
         return new PalisadeConfig(
@@ -81,27 +86,29 @@ public record PalisadeConfig(
      * backing), so that two peers in sync have equal shared parts.
      */
     public PalisadeConfig sharedPart() {
-        PalisadeConfig placeholder = new PalisadeConfig(
+        boolean addressesAreLocal = highAvailability != null && highAvailability.mode() == HaMode.ACTIVE_ACTIVE;
+        List<InterfaceConfig> shared = interfaces.stream()
+                .map(i -> i.withBacking(new Backing.Memory()))
+                .map(i -> addressesAreLocal ? i.withAddresses(List.of()) : i)
+                .toList();
+        return new PalisadeConfig(
                 io.palisade.config.bind.Defaults.instance(DeviceConfig.class),
-                interfaces.stream()
-                        .map(i -> i.withBacking(new Backing.Memory()))
-                        .toList(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+                shared,
+                aggregateInterfaces,
+                virtualWires,
+                zones,
+                zoneProtectionProfiles,
+                virtualRouter,
+                addresses,
+                addressGroups,
+                services,
+                serviceGroups,
+                applications,
+                userId,
+                securityRules,
+                natRules,
+                session,
                 io.palisade.config.bind.Defaults.instance(HaConfig.class));
-        return withLocalPartsOf(placeholder);
     }
 
     public java.util.Optional<InterfaceConfig> findInterface(String name) {

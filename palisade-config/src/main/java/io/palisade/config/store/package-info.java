@@ -1,0 +1,2 @@
+/** Candidate and running configuration, crash-safe commit history on disk, rollback and diff. */
+package io.palisade.config.store;

@@ -1,0 +1,17 @@
+package io.palisade.main;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./palisade replay}: Push a pcap/pcapng capture through the session engine. */
+@Command(name = "replay", description = "Push a pcap/pcapng capture through the session engine.")
+final class ReplayCommand implements Runnable {
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> args;
+
+    @Override
+    public void run() {
+        throw NotBuiltYet.error("replay", "issue 3: session engine");
+    }
+}
