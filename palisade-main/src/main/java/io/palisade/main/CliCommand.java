@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./palisade cli}: Interactive PAN-OS style operational shell, or one command with -c. */
-@Command(name = "cli", description = "Interactive PAN-OS style operational shell, or one command with -c.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "cli",
+        description = "Interactive PAN-OS style operational shell, or one command with -c.")
 final class CliCommand implements Runnable {
     @Parameters(arity = "0..*", hidden = true)
     List<String> args;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./palisade config ...}: offline configuration tools. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "config",
         description = "Configuration tools: validate a file.",
         subcommands = {ConfigCommand.Validate.class})
@@ -30,7 +31,10 @@ final class ConfigCommand implements Runnable {
     }
 
     /** Prints {@code ok} or every problem with its location; exit 1 when the file has problems. */
-    @Command(name = "validate", description = "Validate a configuration file; prints ok or every problem.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "validate",
+            description = "Validate a configuration file; prints ok or every problem.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "YAML configuration file")
         Path file;

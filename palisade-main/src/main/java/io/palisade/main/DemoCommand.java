@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
  * the resulting running configuration is summarised. Later issues turn this into the HA failover lab.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "demo",
         description = "Run the main job (currently: validate, commit, diff and roll back the"
                 + " bundled example configurations and summarise them).")

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ./palisade ha ...}: HA key management. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "ha",
         description = "HA utilities: keygen writes an HA1 key pair and certificate.",
         subcommands = {HaKeygenCommand.class})

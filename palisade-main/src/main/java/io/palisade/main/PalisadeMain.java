@@ -51,7 +51,7 @@ public final class PalisadeMain implements Runnable {
         cl.setExecutionExceptionHandler(PalisadeMain::onError);
         cl.setParameterExceptionHandler((e, a) -> {
             System.err.println("palisade: " + e.getMessage());
-            System.err.println("Try './palisade help " + e.getCommandLine().getCommandName() + "'.");
+            System.err.println("Try './" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return UserError.BAD_INPUT;
         });
         return cl.execute(args);

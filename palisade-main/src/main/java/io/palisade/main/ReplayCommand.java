@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./palisade replay}: Push a pcap/pcapng capture through the session engine. */
-@Command(name = "replay", description = "Push a pcap/pcapng capture through the session engine.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "replay",
+        description = "Push a pcap/pcapng capture through the session engine.")
 final class ReplayCommand implements Runnable {
     @Parameters(arity = "0..*", hidden = true)
     List<String> args;

@@ -1,0 +1,117 @@
+package io.palisade.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.palisade.testkit.RepoPaths;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: help lists every command of DESIGN section 3, exit codes, one-line errors. */
+class PalisadeMainTest {
+    private record Result(int exit, String out, String err) {}
+
+    private static Result run(String... args) {
+        return capture(() -> PalisadeMain.execute(args));
+    }
+
+    private static Result capture(Callable<Integer> body) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = body.call();
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpListsEveryDesignCommand() {
+        Result r = run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("demo", "test", "run", "cli", "replay", "bench", "config", "lab", "ha");
+        Result labHelp = run("help", "lab");
+        assertThat(labHelp.out()).contains("up, status, fail FAULT, down");
+        assertThat(run("help", "config").out()).contains("validate");
+        assertThat(run("ha", "--help").out()).contains("keygen");
+    }
+
+    @Test
+    void validateSaysOkForAGoodFile() {
+        Result r = run(
+                "config",
+                "validate",
+                RepoPaths.examples().resolve("single-vwire.yaml").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void validateListsEveryProblemWithItsLocationAndExitsOne(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                device:
+                  hostnme: fw
+                  management: {api-key: test-key-0001}
+                interfaces:
+                  - {name: ethernet1/1, backing: {type: memory}, mode: layer4}
+                """);
+        Result r = run("config", "validate", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .contains(bad + ":2:3: device.hostnme: unknown key 'hostnme' (did you mean 'hostname'?)")
+                .contains(bad + ":5:50: interfaces[0].mode: 'layer4' is not one of virtual-wire, layer3");
+        assertThat(r.err()).isEmpty();
+
+        Result json = run("config", "validate", "--json", bad.toString());
+        assertThat(json.out()).contains("\"ok\":false").contains("\"line\":2");
+    }
+
+    @Test
+    void missingFileIsBadInputInOneLine() {
+        Result r = run("config", "validate", "/nonexistent/x.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("palisade: /nonexistent/x.yaml: no such file\n");
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        Result r = run("config", "validate", "--frobnicate", "x.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option").contains("Try './palisade config validate --help'");
+    }
+
+    @Test
+    void commandsNotBuiltYetSaySoAndExitTwo() {
+        for (String cmd : new String[] {"run", "cli", "replay", "bench", "lab"}) {
+            Result r = run(cmd);
+            assertThat(r.exit()).as(cmd).isEqualTo(2);
+            assertThat(r.err())
+                    .as(cmd)
+                    .contains("is not built yet")
+                    .doesNotContain("Exception")
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void demoCommitsRollsBackAndSummarisesEveryExample() {
+        Result r = run("demo", "--json", "--examples", RepoPaths.examples().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"rollbackRestoredDigest\" : true").doesNotContain("\"ok\" : false");
+        assertThat(r.out().split("\"file\"", -1)).hasSize(8);
+    }
+}
