@@ -1,0 +1,2 @@
+/** The data plane: packet codec, captures, ports, session engine, policy, NAT, routing and workers. */
+package io.palisade.dataplane;

@@ -1,0 +1,38 @@
+package io.palisade.dataplane.session;
+
+/**
+ * Flow hashes. {@link #symmetric} gives both directions of a flow the same value, so it picks the worker that
+ * owns a session whichever side a packet comes from; NAT port selection uses it to make a translated reply hash
+ * back to the owner. {@link #directional} spreads keys of the session index.
+ */
+public final class FlowHash {
+    private FlowHash() {}
+
+    /** Same value for (a, b, pa, pb) and (b, a, pb, pa). */
+    public static int symmetric(long aHi, long aLo, long bHi, long bLo, int portA, int portB, int protocol) {
+        long addr = (aHi ^ bHi) * 0x9E3779B97F4A7C15L + (aLo ^ bLo);
+        long ports = (long) (portA ^ portB) << 8 | protocol;
+        // Commutative parts only (xor of both sides), then a strong mix so low bits are usable.
+        return (int) mix(addr ^ ports * 0xC2B2AE3D27D4EB4FL);
+    }
+
+    /** The worker that owns a flow among {@code workers}. */
+    public static int owner(int symmetricHash, int workers) {
+        return (int) (((symmetricHash & 0xffffffffL) * workers) >>> 32);
+    }
+
+    /** Hash of one direction's key for the session index. */
+    public static long directional(
+            long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort, int protocol, int zone) {
+        long h = mix(srcLo * 0x9E3779B97F4A7C15L ^ dstLo);
+        h = mix(h ^ srcHi * 0xC2B2AE3D27D4EB4FL ^ dstHi * 0x165667B19E3779F9L);
+        return mix(h ^ ((long) srcPort << 48 | (long) dstPort << 32 | (long) protocol << 16 | zone));
+    }
+
+    /** The murmur3 64-bit finaliser. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}
