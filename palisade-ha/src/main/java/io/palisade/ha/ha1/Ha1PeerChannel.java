@@ -168,8 +168,7 @@ public final class Ha1PeerChannel {
     private Ha1Connection dial() {
         Socket plain = new Socket();
         try {
-            plain.setTcpNoDelay(true);
-            plain.setKeepAlive(true);
+            Ha1Connection.tune(plain);
             // The peer pins our HA1 address: connect from it, not from whatever the route picks.
             if (!local.getAddress().isAnyLocalAddress()) {
                 plain.bind(new InetSocketAddress(local.getAddress(), 0));
@@ -275,13 +274,15 @@ public final class Ha1PeerChannel {
     private void serve(Socket plain) {
         InetSocketAddress from = (InetSocketAddress) plain.getRemoteSocketAddress();
         if (!running || faults.blocked()) {
-            counters.increment(Ha1Counter.FAULT_BLOCKED);
+            if (running) {
+                counters.increment(Ha1Counter.FAULT_BLOCKED);
+            }
             Ha1Connection.closeQuietly(plain);
             return;
         }
         Ha1Connection connection;
         try {
-            plain.setTcpNoDelay(true);
+            Ha1Connection.tune(plain);
             connection = new Ha1Connection(security.secureServer(plain, options.handshakeTimeoutMs()), from);
         } catch (PeerAuthenticationException e) {
             authFailed(acceptFailures, e.getMessage(), "from", from);
@@ -379,7 +380,9 @@ public final class Ha1PeerChannel {
         acceptingSends = false;
         long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.closeFlushMs());
         while (pendingFrames.get() > 0 && sending.get() != null && System.nanoTime() < deadlineNs) {
-            pause(5);
+            if (!sleep(Duration.ofMillis(5))) {
+                break;
+            }
         }
         running = false;
         closeConnections();
