@@ -25,8 +25,11 @@ public final class Ha1Inbox {
         this(DEFAULT_CAPACITY);
     }
 
-    /** Called by reader threads; false when full (the caller counts the drop). */
-    boolean offer(Ha1Received received) {
+    /**
+     * Called by reader threads; false when full (the caller counts the drop). Public so that agent tests and
+     * in-process harnesses can feed an inbox without sockets.
+     */
+    public boolean offer(Ha1Received received) {
         return queue.offer(received);
     }
 
