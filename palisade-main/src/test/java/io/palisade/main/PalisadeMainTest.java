@@ -108,6 +108,22 @@ class PalisadeMainTest {
     }
 
     @Test
+    void keygenWritesAKeyPairAndRefusesToOverwrite(@TempDir Path dir) throws Exception {
+        Result r = run("ha", "keygen", "--name", "fw-x", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fingerprint: SHA-256 ");
+        assertThat(Files.readString(dir.resolve("fw-x.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("fw-x.key")))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        Result again = run("ha", "keygen", "--name", "fw-x", "--out", dir.toString());
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).startsWith("palisade: ").hasLineCount(1);
+    }
+
+    @Test
     void demoCommitsRollsBackAndSummarisesEveryExample() {
         Result r = run("demo", "--json", "--examples", RepoPaths.examples().toString());
         assertThat(r.exit()).as(r.err()).isZero();

@@ -37,7 +37,8 @@ public final class UdpTunnelPort implements Port {
             channel.bind(local);
             channel.configureBlocking(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("udp-tunnel port " + name + " cannot bind " + local + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "udp-tunnel port " + name + " cannot bind " + local + ": " + e.getMessage(), e);
         }
     }
 
