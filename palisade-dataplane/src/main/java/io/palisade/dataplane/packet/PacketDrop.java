@@ -7,8 +7,9 @@ import io.palisade.common.CounterKind;
  * {@code show counter global} (category {@code packet}, severity {@code drop}). The parser never throws: every
  * malformed input ends in exactly one of these.
  *
- * <p>Checks run outside in (link, L2, L3, L4), and within a layer in the order listed here, so a frame broken in
- * several ways is counted once, under the outermost problem.
+ * <p>Checks run outside in (link, L2, L3, L4), and within a layer structural checks (lengths, version) come
+ * before checksums and checksums before content (addresses, ports, flags), so a frame broken in several ways is
+ * counted once, under its most basic problem.
  */
 public enum PacketDrop implements ParseOutcome, CounterKind {
     LINK_HDR_TRUNCATED(

@@ -19,8 +19,8 @@ import java.lang.foreign.MemorySegment;
  * raw (101, 12, 14) | IP ... (version nibble says 4 or 6); IPv4 (228) and IPv6 (229) raw with a fixed version
  * </pre>
  *
- * <p>What each stage checks, in order, is the order of {@link PacketDrop}'s constants. The frame's usable end is
- * {@code min(length, frame.byteSize())}; Ethernet padding after the IP packet is ignored.
+ * <p>The frame's usable end is {@code min(length, frame.byteSize())}; Ethernet padding after the IP packet is
+ * ignored. Every read is preceded by a length check against that end, which is why no input can throw.
  */
 public final class PacketParser {
     static final int ETHERNET_HEADER = 14;
