@@ -41,7 +41,12 @@ public record ZoneProtectionPlan(
             new Scan(false, ScanAction.ALLOW, 1, Integer.MAX_VALUE, 0),
             new Scan(false, ScanAction.ALLOW, 1, Integer.MAX_VALUE, 0),
             new Scan(false, ScanAction.ALLOW, 1, Integer.MAX_VALUE, 0),
-            false, false, false, false, false, false);
+            false,
+            false,
+            false,
+            false,
+            false,
+            false);
 
     private static Flood off() {
         return new Flood(false, FloodAction.RANDOM_EARLY_DROP, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
@@ -60,12 +65,24 @@ public record ZoneProtectionPlan(
                     flood(f.icmpv6(), workers),
                     flood(f.otherIp(), workers)
                 },
-                scan(r.tcpPortScan().enabled(), r.tcpPortScan().action(), r.tcpPortScan().intervalS(),
-                        r.tcpPortScan().threshold(), r.tcpPortScan().blockDurationS()),
-                scan(r.udpPortScan().enabled(), r.udpPortScan().action(), r.udpPortScan().intervalS(),
-                        r.udpPortScan().threshold(), r.udpPortScan().blockDurationS()),
-                scan(r.hostSweep().enabled(), r.hostSweep().action(), r.hostSweep().intervalS(),
-                        r.hostSweep().threshold(), r.hostSweep().blockDurationS()),
+                scan(
+                        r.tcpPortScan().enabled(),
+                        r.tcpPortScan().action(),
+                        r.tcpPortScan().intervalS(),
+                        r.tcpPortScan().threshold(),
+                        r.tcpPortScan().blockDurationS()),
+                scan(
+                        r.udpPortScan().enabled(),
+                        r.udpPortScan().action(),
+                        r.udpPortScan().intervalS(),
+                        r.udpPortScan().threshold(),
+                        r.udpPortScan().blockDurationS()),
+                scan(
+                        r.hostSweep().enabled(),
+                        r.hostSweep().action(),
+                        r.hostSweep().intervalS(),
+                        r.hostSweep().threshold(),
+                        r.hostSweep().blockDurationS()),
                 pb.spoofedIpDiscard(),
                 pb.malformedIpOptionDiscard(),
                 pb.unknownIpOptionDiscard(),
@@ -75,7 +92,11 @@ public record ZoneProtectionPlan(
     }
 
     private static Flood flood(ZoneProtectionProfile.FloodThresholds t, int workers) {
-        return new Flood(t.enabled(), t.action(), share(t.alarmRate(), workers), share(t.activateRate(), workers),
+        return new Flood(
+                t.enabled(),
+                t.action(),
+                share(t.alarmRate(), workers),
+                share(t.activateRate(), workers),
                 share(t.maximumRate(), workers));
     }
 
