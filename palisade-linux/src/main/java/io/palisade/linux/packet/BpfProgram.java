@@ -3,8 +3,10 @@ package io.palisade.linux.packet;
 import java.util.List;
 
 /**
- * A classic BPF program ({@code struct sock_filter} list) for {@link FanoutMode#CBPF}: it runs on each frame
- * (starting at the Ethernet header) and returns the fanout member index (taken modulo the member count).
+ * A classic BPF program ({@code struct sock_filter} list) for {@link FanoutMode#CBPF}: it runs on each received
+ * frame and returns the fanout member index (taken modulo the member count). Fanout runs before AF_PACKET pushes
+ * the link header back, so absolute loads are relative to the <b>network header</b> (offset 0 is the first byte of
+ * the IPv4/IPv6 header), not the Ethernet header as in a socket filter.
  *
  * @param instructions the program, 1 to 4096 instructions
  */
@@ -30,8 +32,9 @@ public record BpfProgram(List<Instruction> instructions) {
     }
 
     /**
-     * Returns the low bits of the 16-bit field at {@code offset}: e.g. offset 36 is the UDP/TCP destination port of
-     * an untagged IPv4 frame without options, so {@code mask = 1} spreads even and odd ports over two members.
+     * Returns the low bits of the 16-bit field at {@code offset} from the network header: e.g. offset 22 is the
+     * UDP/TCP destination port of an IPv4 packet without options, so {@code mask = 1} spreads even and odd ports
+     * over two members.
      */
     public static BpfProgram field16(int offset, int mask) {
         return new BpfProgram(List.of(
