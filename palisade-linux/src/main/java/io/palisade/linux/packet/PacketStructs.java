@@ -183,7 +183,7 @@ final class PacketStructs {
      *  20  u32 tp_status                            RX flags; TX slot ownership
      *  24  u16 tp_mac          26  u16 tp_net       offsets from the header start
      *  28  struct tpacket_hdr_variant1 { u32 tp_rxhash; u32 tp_vlan_tci; u16 tp_vlan_tpid; u16 padding }
-     *  44  u8  tp_padding[4]
+     *  40  u8  tp_padding[8]
      * </pre>
      */
     static final class Tpacket3Hdr {
@@ -200,7 +200,7 @@ final class PacketStructs {
                 JAVA_INT.withName("tp_vlan_tci"),
                 JAVA_SHORT.withName("tp_vlan_tpid"),
                 JAVA_SHORT.withName("hv1_padding"),
-                MemoryLayout.sequenceLayout(4, JAVA_BYTE).withName("tp_padding"));
+                MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("tp_padding"));
         static final long NEXT_OFFSET = offset(LAYOUT, "tp_next_offset");
         static final long SEC = offset(LAYOUT, "tp_sec");
         static final long NSEC = offset(LAYOUT, "tp_nsec");
