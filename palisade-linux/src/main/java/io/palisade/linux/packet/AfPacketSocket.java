@@ -258,7 +258,8 @@ public final class AfPacketSocket implements AutoCloseable {
     /**
      * Blocks until frames are ready, the socket reports an error, or {@code timeoutMs} passes (0: just check,
      * -1: no limit). A pending socket error (say {@code ENETDOWN} when the link went down) is read and cleared here,
-     * counted, and kept in {@link #lastSocketErrno()}; otherwise poll would report it again at once forever.
+     * counted, and kept in {@link #lastSocketErrno()}; otherwise poll would report it again at once forever. Frames
+     * already in the ring come first: the error is taken by the first poll that finds the ring empty.
      *
      * @return true when frames are ready
      */
