@@ -32,6 +32,21 @@ final class Classifier {
         return srcPort < 0 ? 0 : (srcPort & 0xFFFF) + 1;
     }
 
+    /** The first index of the sorted {@code words} whose value is at least {@code word}. */
+    static int firstAtLeast(int[] words, int word) {
+        int lo = 0;
+        int hi = words.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words[mid] < word) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     long bytes() {
         return pairs.bytes()
                 + source.bytes()

@@ -55,12 +55,12 @@ final class DimensionBuilder {
     /** The dimension for a classifier of {@code entries} entries. */
     LongDimension narrow(int entries) {
         Sweep s = sweep(entries);
-        return new LongDimension(s.pointLo, s.rowOffsets, s.bits);
+        return new LongDimension(s.pointLo, s.rowBases, s.firstWords, s.lastWords, s.bits);
     }
 
     WideDimension wide(int entries) {
         Sweep s = sweep(entries);
-        return new WideDimension(s.pointHi, s.pointLo, s.rowOffsets, s.bits);
+        return new WideDimension(s.pointHi, s.pointLo, s.rowBases, s.firstWords, s.lastWords, s.bits);
     }
 
     private void event(long hi, long lo, int entry, int d) {
@@ -78,7 +78,9 @@ final class DimensionBuilder {
         events++;
     }
 
-    private record Sweep(long[] pointHi, long[] pointLo, int[] rowOffsets, long[] bits) {}
+    /** Interval starts, and per interval its row's base and first and last non-zero word. */
+    private record Sweep(
+            long[] pointHi, long[] pointLo, int[] rowBases, int[] firstWords, int[] lastWords, long[] bits) {}
 
     private Sweep sweep(int entries) {
         int words = wordsFor(entries);
@@ -89,7 +91,7 @@ final class DimensionBuilder {
         Arrays.sort(order, (a, b) -> IpBits.compare(pointHi[a], pointLo[a], pointHi[b], pointLo[b]));
         int[] cover = new int[entries];
         long[] current = new long[words];
-        Rows rows = new Rows(words);
+        Rows rows = new Rows();
         List<long[]> points = new ArrayList<>();
         List<Integer> rowIds = new ArrayList<>();
         int i = 0;
@@ -108,13 +110,18 @@ final class DimensionBuilder {
         }
         long[] his = new long[points.size()];
         long[] los = new long[points.size()];
-        int[] offsets = new int[points.size()];
+        int[] bases = new int[points.size()];
+        int[] firsts = new int[points.size()];
+        int[] lasts = new int[points.size()];
         for (int p = 0; p < his.length; p++) {
+            int row = rowIds.get(p);
             his[p] = points.get(p)[0];
             los[p] = points.get(p)[1];
-            offsets[p] = rowIds.get(p) * words;
+            firsts[p] = rows.first(row);
+            lasts[p] = rows.last(row);
+            bases[p] = rows.offset(row) - rows.first(row);
         }
-        return new Sweep(his, los, offsets, rows.bits());
+        return new Sweep(his, los, bases, firsts, lasts, rows.bits());
     }
 
     private void apply(int event, int[] cover, long[] current) {
@@ -136,15 +143,16 @@ final class DimensionBuilder {
         rowIds.add(rowId);
     }
 
-    /** Distinct bit-set rows, stored back to back. */
+    /**
+     * Distinct bit-set rows. Only each row's window from its first to its last non-zero word is stored: a lookup scans
+     * only words inside every dimension's window, so the words outside are never read. Rules over distinct subnets
+     * or ports then cost one word per row instead of one word per 64 rules.
+     */
     private static final class Rows {
-        private final int words;
         private final Map<Key, Integer> ids = new HashMap<>();
         private final List<long[]> stored = new ArrayList<>();
-
-        Rows(int words) {
-            this.words = words;
-        }
+        private final List<int[]> windows = new ArrayList<>();
+        private int size;
 
         int id(long[] row) {
             Key k = new Key(row.clone());
@@ -152,15 +160,42 @@ final class DimensionBuilder {
             if (id == null) {
                 id = stored.size();
                 ids.put(k, id);
-                stored.add(k.bits);
+                int first = 0;
+                while (first < row.length && row[first] == 0) {
+                    first++;
+                }
+                int last = row.length - 1;
+                while (last >= first && row[last] == 0) {
+                    last--;
+                }
+                if (first > last) {
+                    // An empty row: the scan window becomes empty, nothing is ever read from it.
+                    first = row.length;
+                    last = -1;
+                }
+                stored.add(first > last ? new long[0] : Arrays.copyOfRange(row, first, last + 1));
+                windows.add(new int[] {size, first, last});
+                size += Math.max(0, last - first + 1);
             }
             return id;
         }
 
+        int offset(int row) {
+            return windows.get(row)[0];
+        }
+
+        int first(int row) {
+            return windows.get(row)[1];
+        }
+
+        int last(int row) {
+            return windows.get(row)[2];
+        }
+
         long[] bits() {
-            long[] out = new long[stored.size() * words];
+            long[] out = new long[size];
             for (int r = 0; r < stored.size(); r++) {
-                System.arraycopy(stored.get(r), 0, out, r * words, words);
+                System.arraycopy(stored.get(r), 0, out, offset(r), stored.get(r).length);
             }
             return out;
         }

@@ -123,32 +123,53 @@ final class NatPolicy {
         if (words.length == 0) {
             return CompiledPolicy.NO_NAT;
         }
-        long[] pairMask = core.pairs.masks(pair);
         long[] srcBits;
         long[] dstBits;
         int srcRow;
         int dstRow;
+        int low;
+        int high;
         if (ipVersion == IpBits.V4) {
-            srcBits = core.source.four.bits;
-            srcRow = core.source.four.rowOffset(srcLo & IpBits.V4_MAX);
-            dstBits = core.destination.four.bits;
-            dstRow = core.destination.four.rowOffset(dstLo & IpBits.V4_MAX);
+            LongDimension s = core.source.four;
+            LongDimension d = core.destination.four;
+            int si = s.find(srcLo & IpBits.V4_MAX);
+            int di = d.find(dstLo & IpBits.V4_MAX);
+            srcBits = s.bits;
+            srcRow = s.rowBaseAt(si);
+            dstBits = d.bits;
+            dstRow = d.rowBaseAt(di);
+            low = Math.max(s.firstWordAt(si), d.firstWordAt(di));
+            high = Math.min(s.lastWordAt(si), d.lastWordAt(di));
         } else if (ipVersion == IpBits.V6) {
-            srcBits = core.source.six.bits;
-            srcRow = core.source.six.rowOffset(srcHi, srcLo);
-            dstBits = core.destination.six.bits;
-            dstRow = core.destination.six.rowOffset(dstHi, dstLo);
+            WideDimension s = core.source.six;
+            WideDimension d = core.destination.six;
+            int si = s.find(srcHi, srcLo);
+            int di = d.find(dstHi, dstLo);
+            srcBits = s.bits;
+            srcRow = s.rowBaseAt(si);
+            dstBits = d.bits;
+            dstRow = d.rowBaseAt(di);
+            low = Math.max(s.firstWordAt(si), d.firstWordAt(di));
+            high = Math.min(s.lastWordAt(si), d.lastWordAt(di));
         } else {
             return CompiledPolicy.NO_NAT;
         }
+        int svc = core.service.find(ApplicationTable.key(protocol, dstPort));
+        int sport = core.sourcePort.find(Classifier.sourcePortKey(srcPort));
+        low = Math.max(low, Math.max(core.service.firstWordAt(svc), core.sourcePort.firstWordAt(sport)));
+        high = Math.min(high, Math.min(core.service.lastWordAt(svc), core.sourcePort.lastWordAt(sport)));
+        if (low > high) {
+            return CompiledPolicy.NO_NAT;
+        }
         long[] svcBits = core.service.bits;
-        int svcRow = core.service.rowOffset(ApplicationTable.key(protocol, dstPort));
+        int svcRow = core.service.rowBaseAt(svc);
         long[] sportBits = core.sourcePort.bits;
-        int sportRow = core.sourcePort.rowOffset(Classifier.sourcePortKey(srcPort));
+        int sportRow = core.sourcePort.rowBaseAt(sport);
         long[] binding = ownerDeviceId < 0
                 ? null
                 : bindingMasks[ownerDeviceId <= 1 ? ownerDeviceId * 2 + (ownerIsPrimary ? 1 : 0) : OTHER_DEVICE];
-        for (int k = 0; k < words.length; k++) {
+        long[] pairMask = core.pairs.masks(pair);
+        for (int k = Classifier.firstAtLeast(words, low); k < words.length && words[k] <= high; k++) {
             int w = words[k];
             long m = pairMask[k]
                     & srcBits[srcRow + w]

@@ -146,36 +146,68 @@ final class SecurityPolicy {
         if (words.length == 0) {
             return fallback;
         }
-        long[] pairMask = core.pairs.masks(pair);
         long[] srcBits;
         long[] dstBits;
         int srcRow;
         int dstRow;
+        // Each dimension narrows the word window [low, high] to where its row has candidates.
+        int low;
+        int high;
         if (ipVersion == IpBits.V4) {
-            srcBits = core.source.four.bits;
-            srcRow = core.source.four.rowOffset(srcLo & IpBits.V4_MAX);
-            dstBits = core.destination.four.bits;
-            dstRow = core.destination.four.rowOffset(dstLo & IpBits.V4_MAX);
+            LongDimension s = core.source.four;
+            LongDimension d = core.destination.four;
+            int si = s.find(srcLo & IpBits.V4_MAX);
+            int di = d.find(dstLo & IpBits.V4_MAX);
+            srcBits = s.bits;
+            srcRow = s.rowBaseAt(si);
+            dstBits = d.bits;
+            dstRow = d.rowBaseAt(di);
+            low = Math.max(s.firstWordAt(si), d.firstWordAt(di));
+            high = Math.min(s.lastWordAt(si), d.lastWordAt(di));
         } else if (ipVersion == IpBits.V6) {
-            srcBits = core.source.six.bits;
-            srcRow = core.source.six.rowOffset(srcHi, srcLo);
-            dstBits = core.destination.six.bits;
-            dstRow = core.destination.six.rowOffset(dstHi, dstLo);
+            WideDimension s = core.source.six;
+            WideDimension d = core.destination.six;
+            int si = s.find(srcHi, srcLo);
+            int di = d.find(dstHi, dstLo);
+            srcBits = s.bits;
+            srcRow = s.rowBaseAt(si);
+            dstBits = d.bits;
+            dstRow = d.rowBaseAt(di);
+            low = Math.max(s.firstWordAt(si), d.firstWordAt(di));
+            high = Math.min(s.lastWordAt(si), d.lastWordAt(di));
         } else {
             return fallback;
         }
+        int svc = core.service.find(ApplicationTable.key(protocol, dstPort));
+        int sport = core.sourcePort.find(Classifier.sourcePortKey(srcPort));
+        int app = application.find(appId >= 0 && appId < apps.size() ? appId : fallbackApp);
+        int usr = user.find(users.key(userName));
+        low = Math.max(
+                Math.max(low, core.service.firstWordAt(svc)),
+                Math.max(
+                        core.sourcePort.firstWordAt(sport),
+                        Math.max(application.firstWordAt(app), user.firstWordAt(usr))));
+        high = Math.min(
+                Math.min(high, core.service.lastWordAt(svc)),
+                Math.min(
+                        core.sourcePort.lastWordAt(sport),
+                        Math.min(application.lastWordAt(app), user.lastWordAt(usr))));
+        if (low > high) {
+            return fallback;
+        }
         long[] svcBits = core.service.bits;
-        int svcRow = core.service.rowOffset(ApplicationTable.key(protocol, dstPort));
+        int svcRow = core.service.rowBaseAt(svc);
         long[] sportBits = core.sourcePort.bits;
-        int sportRow = core.sourcePort.rowOffset(Classifier.sourcePortKey(srcPort));
+        int sportRow = core.sourcePort.rowBaseAt(sport);
         long[] appBits = application.bits;
-        int appRow = application.rowOffset(appId >= 0 && appId < apps.size() ? appId : fallbackApp);
+        int appRow = application.rowBaseAt(app);
         long[] userBits = user.bits;
-        int userRow = user.rowOffset(users.key(userName));
+        int userRow = user.rowBaseAt(usr);
         long[] ownDefault = notOwnApplicationDefault != null && !apps.onDefaultPort(appId, protocol, dstPort)
                 ? notOwnApplicationDefault
                 : null;
-        for (int k = 0; k < words.length; k++) {
+        long[] pairMask = core.pairs.masks(pair);
+        for (int k = Classifier.firstAtLeast(words, low); k < words.length && words[k] <= high; k++) {
             int w = words[k];
             long m = pairMask[k]
                     & srcBits[srcRow + w]

@@ -6,18 +6,22 @@ import io.palisade.dataplane.route.IpBits;
 final class WideDimension {
     private final long[] startHi;
     private final long[] startLo;
-    private final int[] rowOffsets;
-    /** Bit-set rows back to back. */
+    private final int[] rowBases;
+    private final int[] firstWords;
+    private final int[] lastWords;
+    /** The stored row windows back to back. */
     final long[] bits;
 
-    WideDimension(long[] startHi, long[] startLo, int[] rowOffsets, long[] bits) {
+    WideDimension(long[] startHi, long[] startLo, int[] rowBases, int[] firstWords, int[] lastWords, long[] bits) {
         this.startHi = startHi;
         this.startLo = startLo;
-        this.rowOffsets = rowOffsets;
+        this.rowBases = rowBases;
+        this.firstWords = firstWords;
+        this.lastWords = lastWords;
         this.bits = bits;
     }
 
-    int rowOffset(long hi, long lo) {
+    int find(long hi, long lo) {
         int low = 0;
         int high = startHi.length - 1;
         while (low < high) {
@@ -28,7 +32,19 @@ final class WideDimension {
                 high = mid - 1;
             }
         }
-        return rowOffsets[low];
+        return low;
+    }
+
+    int rowBaseAt(int interval) {
+        return rowBases[interval];
+    }
+
+    int firstWordAt(int interval) {
+        return firstWords[interval];
+    }
+
+    int lastWordAt(int interval) {
+        return lastWords[interval];
     }
 
     int intervals() {
@@ -36,6 +52,6 @@ final class WideDimension {
     }
 
     long bytes() {
-        return startHi.length * 16L + rowOffsets.length * 4L + bits.length * 8L;
+        return startHi.length * 28L + bits.length * 8L;
     }
 }

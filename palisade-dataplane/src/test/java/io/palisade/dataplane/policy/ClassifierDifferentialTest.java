@@ -22,7 +22,8 @@ class ClassifierDifferentialTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void securityMatchEqualsLinearReference(long seed) {
         Random r = new Random(seed * 7919);
-        PalisadeConfig config = TestConfigs.config(new RandomPolicy(seed, false).yaml(1 + r.nextInt(150), 0));
+        PalisadeConfig config =
+                TestConfigs.config(new RandomPolicy(seed, false).yaml(1 + r.nextInt(seed % 4 == 0 ? 700 : 150), 0));
         CompiledPolicy compiled = CompiledPolicy.compile(config);
         LinearReference reference = new LinearReference(config);
         for (int i = 0; i < PACKETS; i++) {
