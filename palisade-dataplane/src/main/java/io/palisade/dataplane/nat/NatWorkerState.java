@@ -21,8 +21,6 @@ public final class NatWorkerState {
     private final NatTable table;
     private final int workerIndex;
     private final int workerCount;
-    private final int chooserBudget;
-    private final boolean chooserFallback;
     /** Per NAT entry: a {@link PortPool}, a {@link DynamicIpState}, or null. */
     private final Object[] stateByEntry;
 
@@ -33,8 +31,6 @@ public final class NatWorkerState {
         this.table = b.table;
         this.workerIndex = b.workerIndex;
         this.workerCount = b.workerCount;
-        this.chooserBudget = b.chooserBudget;
-        this.chooserFallback = b.chooserFallback;
         this.stateByEntry = b.stateByEntry;
         this.bitmaps = b.bitmaps;
         this.dips = b.dips;

@@ -4,7 +4,6 @@ import io.palisade.config.model.IpPrefix;
 import io.palisade.config.model.PalisadeConfig;
 import io.palisade.config.model.VirtualRouterConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,17 +229,15 @@ public final class RouteTable {
             return NO_ROUTE;
         }
 
+        /** The route installed for exactly this prefix, or NO_ROUTE. */
         int exact(int version, Ip network, int length) {
-            int k = Arrays.binarySearch(negated(), -length);
-            return k < 0 ? NO_ROUTE : maps[k].get(version, network.hi(), network.lo());
-        }
-
-        private int[] negated() {
-            int[] n = new int[lengths.length];
-            for (int i = 0; i < n.length; i++) {
-                n[i] = -lengths[i];
+            for (int k = 0; k < lengths.length; k++) {
+                if (lengths[k] == length) {
+                    int index = maps[k].get(version, network.hi(), network.lo());
+                    return index == AddressIntMap.ABSENT ? NO_ROUTE : index;
+                }
             }
-            return n;
+            return NO_ROUTE;
         }
     }
 }
