@@ -21,7 +21,8 @@ final class PairHarness {
     /** One node of the pair. */
     final class Node {
         final String serial;
-        final HaStateMachine m;
+        final HaMachineConfig config;
+        HaStateMachine m;
         final List<Runnable> inbox = new ArrayList<>();
         final List<HaRequest> sent = new ArrayList<>();
         Node peer;
@@ -34,7 +35,8 @@ final class PairHarness {
 
         Node(String serial, HaMachineConfig config) {
             this.serial = serial;
-            this.m = new HaStateMachine(config, clock.nanoTime());
+            this.config = config;
+            this.down = true;
         }
 
         HaState state() {
@@ -56,12 +58,39 @@ final class PairHarness {
     Consumer<PairHarness> invariant = h -> {};
     private int deliveries;
 
+    /** Both nodes booted at once. */
     PairHarness(UnaryOperator<HaMachineConfig.Builder> customizeA, UnaryOperator<HaMachineConfig.Builder> customizeB) {
+        this(customizeA, customizeB, true);
+    }
+
+    /** Nodes booted at once, or left off until {@link #boot(Node)}. */
+    PairHarness(
+            UnaryOperator<HaMachineConfig.Builder> customizeA,
+            UnaryOperator<HaMachineConfig.Builder> customizeB,
+            boolean bootBoth) {
         a = new Node("FW-A", customizeA.apply(base("FW-A", A_NODE_ID)).build());
         b = new Node("FW-B", customizeB.apply(base("FW-B", B_NODE_ID)).build());
         a.peer = b;
         b.peer = a;
+        if (bootBoth) {
+            boot(a);
+            boot(b);
+        }
+    }
+
+    /** Starts (or restarts) a node: a new machine in INITIAL, as after a reboot. */
+    void boot(Node n) {
+        n.m = new HaStateMachine(n.config, now());
+        n.down = false;
+        n.paused = false;
+        n.inbox.clear();
+        n.bulkSyncDueNs = HaStateMachine.NEVER;
         pump();
+    }
+
+    /** The node crashes: it goes silent and stops forwarding, without a goodbye. */
+    void crash(Node n) {
+        n.down = true;
     }
 
     static HaMachineConfig.Builder base(String serial, long nodeId) {
@@ -166,8 +195,9 @@ final class PairHarness {
         return deliveries;
     }
 
+    /** Both nodes running (or paused) and in an active state. A crashed node forwards nothing. */
     boolean bothActive() {
-        return a.state().isActive() && b.state().isActive();
+        return !a.down && !b.down && a.state().isActive() && b.state().isActive();
     }
 
     private int drainAndSend(Node from) {
