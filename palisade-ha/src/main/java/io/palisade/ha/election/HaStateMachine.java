@@ -311,9 +311,17 @@ public final class HaStateMachine {
         return bulkSyncComplete;
     }
 
-    /** Whether an active node is holding traffic while it checks for a peer that took over during its pause. */
+    /**
+     * Whether an active node holds traffic after a long pause of its own: until its verification window ends,
+     * it forwards only while the latest hellos show no other active peer. Holding again when a later hello shows
+     * an active peer makes the outcome independent of how stale the backlog of hellos read after the pause is.
+     */
     public boolean stallVerifying() {
-        return stallVerifyDeadlineNs != NEVER;
+        if (stallVerifyDeadlineNs == NEVER) {
+            return false;
+        }
+        List<PeerView> parts = peers.participants();
+        return parts.isEmpty() || roles.any(parts, Roles.Role.TOP);
     }
 
     /** What the data plane should do with traffic now. */
@@ -536,18 +544,12 @@ public final class HaStateMachine {
                 return;
             }
         }
-        if (stallVerifying()) {
-            if (nowNs >= stallVerifyDeadlineNs) {
+        if (stallVerifyDeadlineNs != NEVER && nowNs >= stallVerifyDeadlineNs) {
+            if (stallVerifying()) {
                 counters.increment(HaCounter.STALL_VERIFY_TIMEOUT);
-                LOG.warn(
-                        "HA Group {}: no fresh peer hello after the pause; staying {}",
-                        config.groupId(),
-                        state.displayName());
-                stallVerifyDeadlineNs = NEVER;
-            } else if (!parts.isEmpty() && !roles.any(parts, Roles.Role.TOP)) {
-                LOG.info("HA Group {}: peer confirmed not active after the pause", config.groupId());
-                stallVerifyDeadlineNs = NEVER;
+                LOG.warn("HA Group {}: no peer hello after the pause; forwarding again", config.groupId());
             }
+            stallVerifyDeadlineNs = NEVER;
         }
     }
 

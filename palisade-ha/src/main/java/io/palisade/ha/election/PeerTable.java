@@ -76,7 +76,7 @@ final class PeerTable {
                 p.alive = false;
                 p.fresh = false;
                 p.failed = true;
-                p.failedAtNs = nowNs;
+                p.failedAtNs = p.failureDeadlineNs(failureTimeoutNs); // the declaration is due then, even if run late
                 if (failed.isEmpty()) {
                     failed = new ArrayList<>(1);
                 }

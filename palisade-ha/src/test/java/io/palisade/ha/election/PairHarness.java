@@ -168,16 +168,18 @@ final class PairHarness {
         n.pausedAtNs = now();
     }
 
+    /**
+     * The paused node runs again: the agent reports the stall, then reads the backlog that queued up meanwhile
+     * as one batch (the invariant runs after the batch, as the agent applies {@code forwarding()} once per duty
+     * cycle).
+     */
     void resume(Node n) {
         n.paused = false;
         n.m.onLocalStall(now() - n.pausedAtNs, now());
-        invariant.accept(this);
         List<Runnable> queued = List.copyOf(n.inbox);
         n.inbox.clear();
-        for (Runnable r : queued) {
-            r.run();
-            invariant.accept(this);
-        }
+        queued.forEach(Runnable::run);
+        invariant.accept(this);
         pump();
     }
 
