@@ -39,8 +39,9 @@ final class PairHarness {
             this.down = true;
         }
 
+        /** The current state, or null before the first boot. */
         HaState state() {
-            return m.state();
+            return m == null ? null : m.state();
         }
 
         @Override
@@ -73,19 +74,24 @@ final class PairHarness {
         a.peer = b;
         b.peer = a;
         if (bootBoth) {
-            boot(a);
-            boot(b);
+            start(a);
+            start(b);
+            pump(); // both initial hellos cross: a simultaneous boot
         }
     }
 
     /** Starts (or restarts) a node: a new machine in INITIAL, as after a reboot. */
     void boot(Node n) {
+        start(n);
+        pump();
+    }
+
+    private void start(Node n) {
         n.m = new HaStateMachine(n.config, now());
         n.down = false;
         n.paused = false;
         n.inbox.clear();
         n.bulkSyncDueNs = HaStateMachine.NEVER;
-        pump();
     }
 
     /** The node crashes: it goes silent and stops forwarding, without a goodbye. */
@@ -199,7 +205,7 @@ final class PairHarness {
 
     /** Both nodes running (or paused) and in an active state. A crashed node forwards nothing. */
     boolean bothActive() {
-        return !a.down && !b.down && a.state().isActive() && b.state().isActive();
+        return !a.down && !b.down && a.m.state().isActive() && b.m.state().isActive();
     }
 
     private int drainAndSend(Node from) {
