@@ -25,6 +25,9 @@ final class PairHarness {
         HaStateMachine m;
         final List<Runnable> inbox = new ArrayList<>();
         final List<HaRequest> sent = new ArrayList<>();
+        /** Every machine this node ran, one per boot. */
+        final List<HaStateMachine> machines = new ArrayList<>();
+
         Node peer;
         boolean paused;
         boolean down;
@@ -42,6 +45,11 @@ final class PairHarness {
         /** The current state, or null before the first boot. */
         HaState state() {
             return m == null ? null : m.state();
+        }
+
+        /** A counter summed over every boot of this node. */
+        long total(HaCounter counter) {
+            return machines.stream().mapToLong(x -> x.counters().get(counter)).sum();
         }
 
         @Override
@@ -88,6 +96,7 @@ final class PairHarness {
 
     private void start(Node n) {
         n.m = new HaStateMachine(n.config, now());
+        n.machines.add(n.m);
         n.down = false;
         n.paused = false;
         n.inbox.clear();
