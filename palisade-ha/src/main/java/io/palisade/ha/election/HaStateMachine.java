@@ -20,17 +20,14 @@ import org.slf4j.LoggerFactory;
  * call and sleeps until {@link #nextDeadlineNs}.
  *
  * <pre>
- *            no peer by negotiation timeout / election won / peer unhealthy
- *   INITIAL ───────────────────────────────────────────────────────────────▶ ACTIVE
- *      │ peer active / election lost                                   ▲  │
- *      ▼                   peer failed + promotion hold, goodbye,       │  │ preempted (ordered handover),
- *   PASSIVE ─────────────  peer non-functional/suspended, preemption ───┘  │ split brain resolved
- *      ▲  ◀────────────────────────────────────────────────────────────────┘
- *      │ monitors healthy + hold-down          monitor failure after hold-up
- *   NON-FUNCTIONAL ◀───────────────────────────  (+ additional master hold-up on the active),
- *      │                                         data plane down, configuration mismatch
- *      ▼ flap-max reached, user, serial/version mismatch
- *   SUSPENDED ── functional() / mismatch gone ──▶ INITIAL
+ *   INITIAL ── no peer / election won / peer unhealthy ──▶ ACTIVE ◀───┐ peer failed + promotion hold,
+ *      │ peer active / election lost                        │         │ goodbye, peer non-functional,
+ *      ▼                                                    │         │ preemption handover
+ *   PASSIVE ◀──── preempted, split brain resolved ──────────┘         │
+ *      │  └───────────────────────────────────────────────────────────┘
+ *      ▼ monitor failure after hold-up, data plane down, mismatch (from any healthy state)
+ *   NON-FUNCTIONAL ── monitors healthy + hold-down ──▶ PASSIVE
+ *   any ── flap-max / user / serial or version mismatch ──▶ SUSPENDED ── functional() ──▶ INITIAL
  * </pre>
  *
  * Active/active uses the same logic with ACTIVE_PRIMARY as the top role, ACTIVE_SECONDARY as the standby role
@@ -295,18 +292,22 @@ public final class HaStateMachine {
     // ---------------------------------------------------------------------------------------------------------
     // Outputs.
 
+    /** The current state. */
     public HaState state() {
         return state;
     }
 
+    /** Why the node is in its state ({@code State Reason} of {@code show high-availability}). */
     public StateReason reason() {
         return reason;
     }
 
+    /** When the current state was entered. */
     public long stateSinceNs() {
         return stateSinceNs;
     }
 
+    /** Whether this node holds a complete session state (announced in its hello). */
     public boolean bulkSyncComplete() {
         return bulkSyncComplete;
     }
@@ -389,6 +390,7 @@ public final class HaStateMachine {
         return next;
     }
 
+    /** Flap counters for {@code show high-availability flap-statistics}. */
     public FlapStatistics flapStatistics() {
         return flaps.statistics();
     }
@@ -398,10 +400,12 @@ public final class HaStateMachine {
         return List.copyOf(history);
     }
 
+    /** The machine's counters; written only by the owner thread. */
     public Counters<HaCounter> counters() {
         return counters;
     }
 
+    /** The configuration this machine runs with. */
     public HaMachineConfig config() {
         return config;
     }
@@ -583,8 +587,7 @@ public final class HaStateMachine {
             case DATAPLANE_DOWN -> HaReason.DATAPLANE_RECOVERED;
             default -> HaReason.COMPATIBILITY_RESTORED;
         };
-        HaState next = config.mode() == HaMode.ACTIVE_ACTIVE ? TENTATIVE : PASSIVE;
-        transitionTo(next, nowNs, StateReason.of(recovered));
+        transitionTo(roles.recovered, nowNs, StateReason.of(recovered));
     }
 
     private void suspended(long nowNs) {

@@ -88,6 +88,17 @@ final class PairHarness {
         }
     }
 
+    /** Two nodes with complete configurations (for example from the example files), booted at once. */
+    PairHarness(HaMachineConfig configA, HaMachineConfig configB) {
+        a = new Node(configA.serial(), configA);
+        b = new Node(configB.serial(), configB);
+        a.peer = b;
+        b.peer = a;
+        start(a);
+        start(b);
+        pump();
+    }
+
     /** Starts (or restarts) a node: a new machine in INITIAL, as after a reboot. */
     void boot(Node n) {
         start(n);
