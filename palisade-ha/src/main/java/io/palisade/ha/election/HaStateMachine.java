@@ -455,8 +455,11 @@ public final class HaStateMachine {
             }
             return;
         }
-        if (roles.any(parts, Roles.Role.STANDBY) || peers.anyAliveUnknown()) {
-            return; // a standby peer takes the top role first; an unknown one will say hello
+        if (roles.any(parts, Roles.Role.STANDBY)) {
+            return; // a standby peer takes the top role first
+        }
+        if (peers.anyAliveUnknown() && nowNs < negotiationDeadlineNs) {
+            return; // heard but no hello yet; PAN-OS goes active if negotiation has not started by the timeout
         }
         List<PeerView> initials = roles.in(parts, Roles.Role.INITIAL);
         if (!initials.isEmpty()) {
@@ -477,7 +480,7 @@ public final class HaStateMachine {
         } else if (peers.anyDeparted()) {
             transitionTo(roles.top, nowNs, StateReason.of(HaReason.PEER_GOODBYE));
         } else if (nowNs >= negotiationDeadlineNs) {
-            boolean heardBefore = !peers.isEmpty();
+            boolean heardBefore = peers.lastFailureNs() != NONE;
             transitionTo(
                     roles.top,
                     nowNs,

@@ -103,10 +103,15 @@ class InitialStateTest {
     }
 
     @Test
-    void aPeerHeardOnlyByHeartbeatIsWaitedForNotElected() {
+    void aPeerHeardOnlyByHeartbeatIsNotNegotiatedWithSoTheTimeoutStillApplies() {
+        // PAN-OS: "After a timeout, the firewall becomes active if HA negotiation has not started."
         Fixture f = new Fixture();
-        f.advanceWithHeartbeats(70_000);
+        f.advanceWithHeartbeats(59_000);
+        f.clock.advanceMs(999);
+        f.m.doWork(f.now());
         assertThat(f.m.state()).isEqualTo(HaState.INITIAL);
+        f.advance(1);
+        f.assertState(HaState.ACTIVE, HaReason.PEER_NOT_FOUND);
     }
 
     @Test

@@ -163,4 +163,19 @@ class PreemptionTest {
         f.advanceWithHeartbeats(2_000);
         assertThat(f.m.state()).isEqualTo(HaState.PASSIVE);
     }
+
+    @Test
+    void preemptionHoldBoundaryToTheMillisecond() {
+        Fixture f = Fixture.passiveWithActivePeer(
+                b -> b.priority(50).preemptive(true),
+                TestHello.peer(HaState.ACTIVE).preemptive(true));
+        long passiveAt = f.m.stateSinceNs();
+        f.advanceWithHeartbeats(HOLD_MS - 1);
+        assertThat(f.now() - passiveAt).isEqualTo((HOLD_MS - 1) * 1_000_000L);
+        assertThat(f.drained(HaRequest.SendPreemptRequest.class)).isEmpty();
+        f.advance(1);
+        assertThat(f.drained(HaRequest.SendPreemptRequest.class))
+                .containsExactly(new HaRequest.SendPreemptRequest(Fixture.PEER));
+        assertThat(f.m.state()).as("no takeover before the step-down").isEqualTo(HaState.PASSIVE);
+    }
 }
