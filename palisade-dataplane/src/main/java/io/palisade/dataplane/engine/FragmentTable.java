@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * datagram; the per-packet paths do not touch it. Out-of-order fragments that arrive before the first are
  * dropped ({@code flow_frag_nosession}): Palisade does not reassemble.
  */
-final class FragmentTable {
+public final class FragmentTable {
     static final long LIFETIME_NS = 5_000_000_000L;
     private static final int MAX_ENTRIES = 65_536;
 

@@ -270,7 +270,6 @@ final class NewSession {
             }
         }
         t.count(rec, SessionTable.C2S, length);
-        e.countInstalled();
         e.counters.increment(FlowCounter.SESSION_INSTALLED);
         e.sink.onInsert(e.worker, t, rec, nowNs);
         int replyOwner = e.replyOwner(t, rec);

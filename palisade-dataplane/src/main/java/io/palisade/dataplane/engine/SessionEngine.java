@@ -87,7 +87,6 @@ public final class SessionEngine implements WorkerContext {
     NatWorkerState nat;
     ForwardingMode mode = ForwardingMode.FORWARD;
     int forwardingSinceMs;
-    private long sessionsInstalled;
 
     int egressInterface;
     int handoffWorker;
@@ -106,7 +105,23 @@ public final class SessionEngine implements WorkerContext {
             Emitter emitter,
             TaskRouter tasks,
             long timeBaseNs,
-            long timeBaseEpochMs) {}
+            long timeBaseEpochMs) {
+        /** The same wiring sending generated frames through {@code e}. */
+        public Wiring withEmitter(Emitter e) {
+            return new Wiring(
+                    worker,
+                    workers,
+                    capacityPerFamily,
+                    forwardingSwitch,
+                    neighbors,
+                    sink,
+                    trafficLog,
+                    e,
+                    tasks,
+                    timeBaseNs,
+                    timeBaseEpochMs);
+        }
+    }
 
     public SessionEngine(Wiring w, RuntimeConfig initial, FragmentTable fragments) {
         this.worker = w.worker();
@@ -179,14 +194,6 @@ public final class SessionEngine implements WorkerContext {
 
     public Counters<NatOutcome> natCounters() {
         return natCounters;
-    }
-
-    public long sessionsInstalled() {
-        return sessionsInstalled;
-    }
-
-    void countInstalled() {
-        sessionsInstalled++;
     }
 
     // ------------------------------------------------------------------------------------------ dispatch

@@ -1,0 +1,183 @@
+package io.palisade.dataplane.port;
+
+import io.palisade.linux.netlink.OperState;
+import io.palisade.linux.netlink.RtNetlink;
+import io.palisade.linux.netlink.SysfsOperstate;
+import io.palisade.linux.packet.AfPacketOptions;
+import io.palisade.linux.packet.AfPacketSocket;
+import io.palisade.linux.packet.Fanout;
+import io.palisade.linux.packet.FrameHandler;
+import io.palisade.linux.packet.FrameTransmitter;
+import io.palisade.linux.packet.RxFrame;
+import io.palisade.linux.sys.LinuxIoException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A Linux interface through AF_PACKET: one socket (TPACKET_V3 receive ring, batched sendmmsg transmit) per
+ * worker queue, joined in a fanout group of the interface so the kernel spreads flows over the workers; the
+ * workers hand packets on to the owner of their flow. Promiscuous (frames for the HA virtual MAC must be seen),
+ * own transmissions ignored, qdisc bypassed. Frames the kernel left with a partial checksum are flagged so the
+ * engine completes the checksum before the frame leaves through another port.
+ */
+public final class AfPacketPort implements Port {
+    private final String name;
+    private final String link;
+    private final AfPacketSocket[] sockets;
+    private final FrameTransmitter[] transmitters;
+    private final Receiver[] receivers;
+    private final long mac;
+    private final SysfsOperstate operstate = SysfsOperstate.system();
+    private volatile boolean adminUp = true;
+
+    /** Copies ring frames into the worker's batch; one per queue, reused (no allocation per receive). */
+    private static final class Receiver implements FrameHandler {
+        FrameBatch batch;
+        int added;
+
+        @Override
+        public void onFrame(RxFrame f) {
+            if (f.oversize() || f.packetType() == RxFrame.PACKET_OUTGOING) {
+                return;
+            }
+            if (batch.add(f.buffer(), f.offset(), f.length(), f.checksumNotReady() ? FrameBatch.CHECKSUM_PARTIAL : 0)) {
+                added++;
+            }
+        }
+    }
+
+    /**
+     * @param name PAN-OS interface name
+     * @param link Linux interface name
+     * @param queues sockets to open (one per worker)
+     * @param fanoutGroup fanout group id, unique per interface in this process
+     */
+    public AfPacketPort(String name, String link, int queues, int fanoutGroup) {
+        this.name = name;
+        this.link = link;
+        this.sockets = new AfPacketSocket[queues];
+        this.transmitters = new FrameTransmitter[queues];
+        this.receivers = new Receiver[queues];
+        try {
+            for (int q = 0; q < queues; q++) {
+                AfPacketOptions options = AfPacketOptions.defaults();
+                if (queues > 1) {
+                    options = options.withFanout(Fanout.hash(fanoutGroup));
+                }
+                sockets[q] = AfPacketSocket.open(link, options);
+                transmitters[q] = sockets[q].transmitter();
+                receivers[q] = new Receiver();
+            }
+            try (RtNetlink rt = RtNetlink.open()) {
+                this.mac = parseMac(rt.link(link).mac());
+            }
+        } catch (LinuxIoException e) {
+            close();
+            throw new UncheckedIOException(
+                    new IOException("interface " + name + " (Linux " + link + "): " + e.getMessage(), e));
+        }
+    }
+
+    private static long parseMac(String text) {
+        return text == null ? 0 : Long.parseLong(text.replace(":", ""), 16);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int queues() {
+        return sockets.length;
+    }
+
+    @Override
+    public int receive(int queue, FrameBatch batch) {
+        Receiver r = receivers[queue];
+        r.batch = batch;
+        r.added = 0;
+        int room = batch.capacity() - batch.count();
+        if (room > 0) {
+            sockets[queue].receive(r, room);
+        }
+        return adminUp ? r.added : 0;
+    }
+
+    @Override
+    public boolean send(int queue, MemorySegment frame, int length) {
+        if (!adminUp) {
+            return false;
+        }
+        FrameTransmitter tx = transmitters[queue];
+        if (tx.add(frame, 0, length)) {
+            return true;
+        }
+        flush(queue);
+        return tx.add(frame, 0, length);
+    }
+
+    @Override
+    public void flush(int queue) {
+        try {
+            if (transmitters[queue].pending() > 0) {
+                transmitters[queue].flush();
+            }
+        } catch (LinuxIoException e) {
+            // a link that went down refuses frames; they are lost as on a wire and counted by the socket
+        }
+    }
+
+    @Override
+    public boolean linkUp() {
+        try {
+            return operstate
+                    .read(link)
+                    .map(s -> s == OperState.UP || s == OperState.UNKNOWN)
+                    .orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Passive link state shutdown: the Linux link itself goes down, so neighbours see carrier loss. */
+    @Override
+    public void setAdminUp(boolean up) {
+        adminUp = up;
+        try (RtNetlink rt = RtNetlink.open()) {
+            rt.setLinkUp(link, up);
+        } catch (LinuxIoException e) {
+            throw new UncheckedIOException(
+                    new IOException("interface " + name + " (Linux " + link + "): " + e.getMessage(), e));
+        }
+    }
+
+    @Override
+    public boolean adminUp() {
+        return adminUp;
+    }
+
+    @Override
+    public long macAddress() {
+        return mac;
+    }
+
+    /** Blocks up to {@code timeoutMs} until queue {@code queue} has frames. */
+    public boolean poll(int queue, int timeoutMs) {
+        try {
+            return sockets[queue].poll(timeoutMs);
+        } catch (LinuxIoException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AfPacketSocket s : sockets) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+}
