@@ -31,14 +31,14 @@ import java.lang.foreign.MemorySegment;
  *  parse ──drop──▶ counted (PacketDrop)
  *    │ ARP / non-IP ──▶ {@link Layer3} (layer 3) or the wire peer (virtual wire)
  *    ▼
- *  ingress zone, HA forwarding switch, own address (layer 3: echo, else drop)
+ *  ingress zone, HA forwarding switch
  *    ▼
  *  owner worker = symmetric flow hash ──other──▶ handoff ring
  *    ▼
  *  zone protection, packet-based checks ({@link ZoneGuard})
  *    ▼
  *  session lookup (6-tuple incl. zone) ──hit──▶ fast path: state, counters, NAT rewrite, egress
- *    │ miss
+ *    │ miss ──own address (layer 3)──▶ echo reply, else dropped
  *    ▼
  *  slow path ({@link NewSession}): non-SYN check, flood/scan, route or wire peer, NAT policy, security policy
  *  (pre-NAT addresses, post-NAT zone), NAT allocation, install, first packet forwarded like the fast path
@@ -230,9 +230,6 @@ public final class SessionEngine implements WorkerContext {
         if (mode == ForwardingMode.DISCARD) {
             return drop(FlowCounter.HA_NOT_ACTIVE_DROP);
         }
-        if (rc.layer3[ingress] && meta.ipVersion() == 4 && rc.ownInterface(meta.dstIpv4()) >= 0) {
-            return layer3.toHost(frame, ingress, nowNs);
-        }
         if (meta.isNonFirstFragment()) {
             return nonFirstFragment(frame, length, ingress, zone, nowNs);
         }
@@ -265,6 +262,10 @@ public final class SessionEngine implements WorkerContext {
                 zone);
         if (handle >= 0) {
             return fastPath(t, handle, frame, length, nowNs);
+        }
+        // Our own address without a session (a NAT session to the interface address would have matched above).
+        if (rc.layer3[ingress] && meta.ipVersion() == 4 && rc.ownInterface(meta.dstIpv4()) >= 0) {
+            return layer3.toHost(frame, ingress, nowNs);
         }
         return newSession.process(t, frame, length, ingress, zone, nowNs);
     }
