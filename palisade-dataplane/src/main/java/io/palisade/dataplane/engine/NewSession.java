@@ -333,6 +333,7 @@ final class NewSession {
             long nowNs) {
         PacketMeta m = e.meta;
         e.counters.increment(FlowCounter.POLICY_DENY);
+        e.lastDrop = FlowCounter.POLICY_DENY;
         int rec = t.allocate();
         if (rec >= 0) {
             t.setKey(

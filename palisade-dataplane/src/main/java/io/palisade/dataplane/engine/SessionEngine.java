@@ -92,6 +92,8 @@ public final class SessionEngine implements WorkerContext {
     int handoffWorker;
     /** Ingress interface of the packet being processed (for errors sent back that way). */
     int currentIngress;
+    /** Why the last packet was dropped (replay reports it per packet). */
+    io.palisade.common.CounterKind lastDrop;
 
     /** Wiring of one engine. */
     public record Wiring(
@@ -218,6 +220,7 @@ public final class SessionEngine implements WorkerContext {
             long nowNs) {
         counters.increment(FlowCounter.PKT_RECV);
         currentIngress = ingress;
+        lastDrop = null;
         meta.checksumPartial((frameFlags & FrameBatch.CHECKSUM_PARTIAL) != 0);
         ParseOutcome outcome = PacketParser.parse(frame, length, linkType, meta);
         if (outcome != ParseStatus.OK) {
@@ -273,6 +276,7 @@ public final class SessionEngine implements WorkerContext {
     private int notIp(ParseOutcome outcome, MemorySegment frame, int length, int ingress, long nowNs) {
         if (outcome instanceof PacketDrop d) {
             parseDrops.increment(d);
+            lastDrop = d;
             return DROP;
         }
         if (ingress < 0 || ingress >= rc.interfaceCount || outcome == ParseStatus.UNSUPPORTED_LINK_TYPE) {
@@ -317,7 +321,13 @@ public final class SessionEngine implements WorkerContext {
 
     int drop(FlowCounter why) {
         counters.increment(why);
+        lastDrop = why;
         return DROP;
+    }
+
+    /** The counter of the last packet's drop, or null when it was not dropped. */
+    public io.palisade.common.CounterKind lastDrop() {
+        return lastDrop;
     }
 
     // ------------------------------------------------------------------------------------------ fast path

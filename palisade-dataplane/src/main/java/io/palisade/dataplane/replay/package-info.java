@@ -1,0 +1,2 @@
+/** Pushing recorded traffic (pcap, pcapng) through the session engine. */
+package io.palisade.dataplane.replay;
