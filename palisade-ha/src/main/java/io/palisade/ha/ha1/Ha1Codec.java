@@ -8,7 +8,9 @@ import io.palisade.ha.ha1.Ha1Message.ConfigSyncResult;
 import io.palisade.ha.ha1.Ha1Message.Goodbye;
 import io.palisade.ha.ha1.Ha1Message.Heartbeat;
 import io.palisade.ha.ha1.Ha1Message.Hello;
+import io.palisade.ha.ha1.Ha1Message.PreemptRequest;
 import io.palisade.ha.ha1.Ha1Message.StateChange;
+import io.palisade.ha.ha1.Ha1Message.StepDownAck;
 import io.palisade.ha.ha1.Ha1Message.SyncToRemoteRequest;
 import io.palisade.ha.ha1.Ha1Message.TimerSummary;
 import io.palisade.ha.ha1.Ha1Message.UserIdMapping;
@@ -78,6 +80,8 @@ public final class Ha1Codec {
             case Heartbeat m -> writeHeartbeat(out, m);
             case StateChange m -> writeStateChange(out, m);
             case Goodbye m -> out.shortText("reason", m.reason());
+            case PreemptRequest m -> out.shortText("serial", m.serial());
+            case StepDownAck m -> out.shortText("serial", m.serial());
             case ConfigSync m -> writeConfigSync(out, m);
             case ConfigSyncResult m -> writeConfigSyncResult(out, m);
             case SyncToRemoteRequest m -> out.i64(m.requestId()).shortText("reason", m.reason());
@@ -162,6 +166,8 @@ public final class Ha1Codec {
                     Heartbeat.TYPE,
                     StateChange.TYPE,
                     Goodbye.TYPE,
+                    PreemptRequest.TYPE,
+                    StepDownAck.TYPE,
                     ConfigSync.TYPE,
                     ConfigSyncResult.TYPE,
                     SyncToRemoteRequest.TYPE,
@@ -176,6 +182,8 @@ public final class Ha1Codec {
             case Heartbeat.TYPE -> readHeartbeat(in);
             case StateChange.TYPE -> readStateChange(in);
             case Goodbye.TYPE -> new Goodbye(in.shortText("reason"));
+            case PreemptRequest.TYPE -> new PreemptRequest(in.shortText("serial"));
+            case StepDownAck.TYPE -> new StepDownAck(in.shortText("serial"));
             case ConfigSync.TYPE -> readConfigSync(in);
             case ConfigSyncResult.TYPE -> readConfigSyncResult(in);
             case SyncToRemoteRequest.TYPE -> new SyncToRemoteRequest(in.i64("request id"), in.shortText("reason"));
@@ -374,6 +382,8 @@ public final class Ha1Codec {
 
     // ---------------------------------------------------------------------------------------------------------
     // Goodbye, type 0x04:            | reason: u16 length + UTF-8 |
+    // PreemptRequest, type 0x20:     | serial: u16 length + UTF-8 |
+    // StepDownAck, type 0x21:        | serial: u16 length + UTF-8 |
     // SyncToRemoteRequest, type 0x12: | request id (i64) | reason: u16 length + UTF-8 |
     //
     // ConfigSync, type 0x10

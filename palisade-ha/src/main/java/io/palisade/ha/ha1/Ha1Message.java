@@ -162,6 +162,44 @@ public sealed interface Ha1Message {
     }
 
     /**
+     * Ordered preemption, step 1: the preferred node, passive for at least the preemption hold time, asks the
+     * active peer to step down, so there is never a moment with two actives. Type 0x20.
+     *
+     * @param serial the requesting node
+     */
+    record PreemptRequest(String serial) implements Ha1Message {
+        public static final int TYPE = 0x20;
+
+        public PreemptRequest {
+            Objects.requireNonNull(serial, "serial");
+        }
+
+        @Override
+        public int type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Ordered preemption, step 2: the active node has released traffic and moved to passive; the requester may
+     * take over. Type 0x21.
+     *
+     * @param serial the node that stepped down
+     */
+    record StepDownAck(String serial) implements Ha1Message {
+        public static final int TYPE = 0x21;
+
+        public StepDownAck {
+            Objects.requireNonNull(serial, "serial");
+        }
+
+        @Override
+        public int type() {
+            return TYPE;
+        }
+    }
+
+    /**
      * A committed configuration pushed to the peer (the shared part; HA-local settings stay out). Type 0x10.
      *
      * @param configVersion sender's commit version

@@ -80,6 +80,8 @@ final class Ha1Samples {
                 new StateChange(HaWireState.ACTIVE, HaWireState.SUSPENDED, "Preemption loop detected", 0),
                 new Goodbye("User requested shutdown"),
                 new Goodbye(""),
+                new Ha1Message.PreemptRequest("fw-a"),
+                new Ha1Message.StepDownAck("fw-b"),
                 new ConfigSync(42, ConfigDigest.sha256Of("a: 1\n"), "a: 1\n# é ü 序\n"),
                 new ConfigSync(0, ConfigDigest.NONE, ""),
                 new ConfigSyncResult(42, true, "committed"),
