@@ -55,7 +55,7 @@ class Ha1CodecTest {
         for (Ha1Message message : Ha1Samples.all()) {
             ids.add(message.type());
         }
-        assertThat(ids).containsExactlyInAnyOrder(0x01, 0x02, 0x03, 0x04, 0x10, 0x11, 0x12, 0x18);
+        assertThat(ids).containsExactlyInAnyOrder(0x01, 0x02, 0x03, 0x04, 0x10, 0x11, 0x12, 0x18, 0x20, 0x21);
     }
 
     @Test
