@@ -36,8 +36,8 @@ class Ha1CodecMalformedTest {
                 Arguments.of("unknown type", frame(Ha1Codec.MAGIC, 1, 0x7f, new byte[0]), "unknown message type 0x7f"),
                 Arguments.of(
                         "reserved election type",
-                        frame(Ha1Codec.MAGIC, 1, 0x20, new byte[0]),
-                        "unknown message type 0x20"),
+                        frame(Ha1Codec.MAGIC, 1, 0x2f, new byte[0]),
+                        "unknown message type 0x2f"),
                 Arguments.of("oversized length", header(Ha1Codec.MAX_BODY_BYTES + 1L), "oversized frame"),
                 Arguments.of("length 2^32-1", header(0xffff_ffffL), "oversized frame"),
                 Arguments.of("truncated header", Arrays.copyOf(goodbye, 5), "truncated header"),
