@@ -13,6 +13,7 @@ import io.palisade.dataplane.policy.CompiledPolicy;
 import io.palisade.dataplane.port.FrameBatch;
 import io.palisade.dataplane.port.Port;
 import io.palisade.dataplane.port.PortFactory;
+import io.palisade.dataplane.session.SessionTable;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,6 +260,94 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
         long n = 0;
         for (Worker w : workers) {
             n += w.engine().counters().get(FlowCounter.SESSION_INSTALLED);
+        }
+        return n;
+    }
+
+    /**
+     * Sessions matching {@code filter}, at most {@code limit}, copied on each worker's thread. Waits up to a second
+     * for the workers.
+     */
+    public List<SessionSnapshot> sessions(java.util.function.Predicate<SessionSnapshot> filter, int limit) {
+        java.util.concurrent.ConcurrentLinkedQueue<SessionSnapshot> out =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        await(onEveryWorker((ctx, now) -> {
+            SessionEngine e = (SessionEngine) ctx;
+            for (SessionTable t : new SessionTable[] {e.v4, e.v6}) {
+                for (int rec = 0; rec < t.capacity() && count.get() < limit; rec++) {
+                    if (t.isLive(rec) && t.state(rec) != io.palisade.dataplane.session.SessionState.REDIRECT) {
+                        SessionSnapshot snap = SessionSnapshot.of(e, t, rec, now);
+                        if (filter.test(snap) && count.incrementAndGet() <= limit) {
+                            out.add(snap);
+                        }
+                    }
+                }
+            }
+        }));
+        List<SessionSnapshot> list = new ArrayList<>(out);
+        list.sort(java.util.Comparator.comparingLong(SessionSnapshot::id));
+        return list;
+    }
+
+    /** One session by id, or empty. */
+    public java.util.Optional<SessionSnapshot> session(long id) {
+        int worker = (int) (id >>> 40);
+        boolean v6 = (id >>> 39 & 1) == 1;
+        int rec = (int) (id & ((1L << 39) - 1));
+        CompletableFuture<SessionSnapshot> f = new CompletableFuture<>();
+        if (!submit(worker, (ctx, now) -> {
+            SessionEngine e = (SessionEngine) ctx;
+            SessionTable t = v6 ? e.v6 : e.v4;
+            boolean live = rec < t.capacity()
+                    && t.isLive(rec)
+                    && t.state(rec) != io.palisade.dataplane.session.SessionState.REDIRECT;
+            f.complete(live ? SessionSnapshot.of(e, t, rec, now) : null);
+        })) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(f.get(1, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Live sessions by protocol class: tcp, udp, icmp, other (read from each worker's tables). */
+    public Map<String, Long> sessionCounts() {
+        java.util.concurrent.atomic.AtomicLongArray counts = new java.util.concurrent.atomic.AtomicLongArray(4);
+        await(onEveryWorker((ctx, now) -> {
+            SessionEngine e = (SessionEngine) ctx;
+            for (SessionTable t : new SessionTable[] {e.v4, e.v6}) {
+                for (int rec = 0; rec < t.capacity(); rec++) {
+                    if (t.isLive(rec) && t.state(rec) != io.palisade.dataplane.session.SessionState.REDIRECT) {
+                        int p = t.protocol(rec);
+                        counts.incrementAndGet(p == 6 ? 0 : p == 17 ? 1 : p == 1 || p == 58 ? 2 : 3);
+                    }
+                }
+            }
+        }));
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("tcp", counts.get(0));
+        m.put("udp", counts.get(1));
+        m.put("icmp", counts.get(2));
+        m.put("other", counts.get(3));
+        return m;
+    }
+
+    private static void await(CompletableFuture<Void> f) {
+        try {
+            f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("workers did not answer a snapshot request in time: {}", e.toString());
+        }
+    }
+
+    /** Session capacity over all workers (IPv4 tables). */
+    public long sessionCapacity() {
+        long n = 0;
+        for (Worker w : workers) {
+            n += w.engine().v4.capacity();
         }
         return n;
     }
