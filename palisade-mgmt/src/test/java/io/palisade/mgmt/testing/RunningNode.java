@@ -21,8 +21,10 @@ public final class RunningNode implements AutoCloseable {
 
     public final ScriptedOps ops;
     public final ManagementServer server;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ObjectMapper json = ApiJson.mapper();
 
     private RunningNode(ScriptedOps ops, ManagementServer server) {

@@ -56,8 +56,10 @@ import java.util.function.LongSupplier;
  * reason {@code User requested} and emits {@link OpsEvent.HaStateChanged}), as the node's HA agent would.
  */
 public final class ScriptedOps implements OpsService {
-    /** Boot time of the scripted node: 2026-11-20 08:00:00 UTC. */
-    public static final long BOOT_EPOCH_MS = 1_795_680_000_000L;
+    /** How long before construction the scripted node booted. */
+    public static final long UPTIME_AT_START_MS = 3 * 3_600_000L;
+
+    private final long bootEpochMs;
 
     private final ConfigService config;
     private final LongSupplier epochMillis;
@@ -65,11 +67,11 @@ public final class ScriptedOps implements OpsService {
     private final List<HaTransition> transitions = new ArrayList<>();
     private final Map<String, String> linkStatus = new LinkedHashMap<>();
     private final Map<String, String> interfaceStatus = new LinkedHashMap<>();
-    private final List<SessionDetail> sessions = new ArrayList<>(ScriptedSessions.sample(BOOT_EPOCH_MS));
+    private final List<SessionDetail> sessions = new ArrayList<>();
     private final Map<String, CounterValue> counters = new LinkedHashMap<>();
     private String state = "active";
     private String stateReason = "Preempted by priority";
-    private long stateSinceMs = BOOT_EPOCH_MS + 12_000;
+    private long stateSinceMs;
     private String peerState = "passive";
     private String peerConnection = "up";
     private String runningConfigSync = "synchronized";
@@ -80,14 +82,17 @@ public final class ScriptedOps implements OpsService {
     private ScriptedOps(ConfigService config, LongSupplier epochMillis) {
         this.config = config;
         this.epochMillis = epochMillis;
+        this.bootEpochMs = epochMillis.getAsLong() - UPTIME_AT_START_MS;
+        this.stateSinceMs = bootEpochMs + 12_000;
+        sessions.addAll(ScriptedSessions.sample(bootEpochMs));
         for (String link : List.of("ha1", "ha1-backup", "ha2", "heartbeat-backup")) {
             linkStatus.put(link, "up");
         }
         linkStatus.put("ha2-backup", "disabled");
         interfaceStatus.put("ethernet1/1", "up");
         interfaceStatus.put("ethernet1/2", "up");
-        transitions.add(new HaTransition(BOOT_EPOCH_MS, "initial", "initial", "Device booted"));
-        transitions.add(new HaTransition(BOOT_EPOCH_MS + 5_000, "initial", "passive", "Peer is active"));
+        transitions.add(new HaTransition(bootEpochMs, "initial", "initial", "Device booted"));
+        transitions.add(new HaTransition(bootEpochMs + 5_000, "initial", "passive", "Peer is active"));
         transitions.add(new HaTransition(stateSinceMs, "passive", "active", stateReason));
         ScriptedSessions.counters().forEach(c -> counters.put(c.name(), c));
     }
@@ -172,7 +177,7 @@ public final class ScriptedOps implements OpsService {
                 c.device().effectiveSerial(),
                 "0.1.0",
                 "127.0.0.1:9441",
-                epochMillis.getAsLong() - BOOT_EPOCH_MS,
+                epochMillis.getAsLong() - bootEpochMs,
                 c.highAvailability().enabled()
                         ? c.highAvailability()
                                 .mode()
