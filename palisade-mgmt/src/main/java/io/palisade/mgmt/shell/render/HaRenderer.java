@@ -225,7 +225,7 @@ public final class HaRenderer {
         for (PathMonitoringStatus.Group g : status.groups()) {
             String group = g.name() + "/" + g.target() + "/" + g.type();
             for (PathMonitoringStatus.Destination d : g.destinations()) {
-                sb.append("%-25s %-15s %-9s %-19s %-10s%n"
+                sb.append("%-25s %-15s %-9s %-19s %s%n"
                         .formatted(
                                 group,
                                 d.address(),
