@@ -1,0 +1,2 @@
+/** Dashboard tests in real headless Chromium. */
+package io.palisade.mgmt.web;
