@@ -1,20 +1,27 @@
 package io.palisade.main;
 
-import java.util.List;
+import io.palisade.node.NodeMain;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 
-/** {@code ./palisade run}: Run one firewall node from a configuration file. */
+/** {@code ./palisade run --config FILE}: one firewall node until SIGTERM or Ctrl-C (graceful: the peer is told). */
 @Command(
         mixinStandardHelpOptions = true,
         name = "run",
-        description = "Run one firewall node from a configuration file.")
-final class RunCommand implements Runnable {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> args;
+        description = "Run one firewall node from a configuration file until stopped (SIGTERM/Ctrl-C stop it"
+                + " gracefully: an HA peer takes over at once).")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "The node's YAML configuration.")
+    Path config;
+
+    @Option(names = "--state", description = "State directory (default: device.state-directory of the config).")
+    Path state;
 
     @Override
-    public void run() {
-        throw NotBuiltYet.error("run", "issue 3/4: node runtime");
+    public Integer call() throws InterruptedException {
+        NodeMain.run(config, state);
+        return 0;
     }
 }

@@ -157,6 +157,23 @@ public final class ConfigService {
         return prepared;
     }
 
+    /**
+     * Prepares and activates every listener with the current running configuration, without a new version:
+     * a restarted node brings its components up on what it last committed.
+     */
+    public void activateRunning() {
+        commitLock.lock();
+        try {
+            RunningConfig r = running;
+            if (r == null) {
+                throw new IllegalStateException("nothing has been committed yet");
+            }
+            prepareAll(r).forEach(p -> p.activate(r));
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
     /** Loads a committed version into the candidate (PAN-OS "load config version"). */
     public PalisadeConfig loadVersion(long version) {
         PalisadeConfig config = store.load(version, baseDir);

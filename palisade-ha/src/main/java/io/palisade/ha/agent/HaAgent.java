@@ -186,7 +186,7 @@ public final class HaAgent implements Agent, ConfigListener {
             work += monitors(nowNs);
         }
         if (sessionSync != null) {
-            work += sessionSync.poll(machine, nowNs);
+            work += sessionSync.poll(machine, peerSerial, nowNs);
         }
         work += machine.doWork(nowNs);
         work += machine.drainRequests(r -> handle(r, nowNs));

@@ -9,8 +9,12 @@ import java.util.List;
  * node becomes the one that announces sessions.
  */
 public interface SessionSyncControl {
-    /** Called every agent duty cycle; returns work done. */
-    int poll(HaStateMachine machine, long nowNs);
+    /**
+     * Called every agent duty cycle; returns work done.
+     *
+     * @param peerSerial the peer's serial as HA1 last announced it, or null before any hello
+     */
+    int poll(HaStateMachine machine, String peerSerial, long nowNs);
 
     /** This node wants the peer's full session table (it became passive, or lost sync). */
     void requestBulkSync(String peerSerial);
