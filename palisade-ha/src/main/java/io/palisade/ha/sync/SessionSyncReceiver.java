@@ -514,7 +514,8 @@ public final class SessionSyncReceiver {
                 continue;
             }
             if (nowNs - tracker.nextRequestNs() >= 0) {
-                if (tracker.retries() < options.gapMaxRetries()) {
+                // The first request plus gapMaxRetries repeats, then the gap is given up.
+                if (tracker.retries() <= options.gapMaxRetries()) {
                     requestHoles(tracker, nowNs);
                 } else {
                     giveUp(

@@ -136,6 +136,7 @@ final class StreamTracker {
         return nextRequestNs;
     }
 
+    /** Requests made for the gap open now. */
     int retries() {
         return retries;
     }
