@@ -173,7 +173,10 @@ public final class EthernetHa2Link extends LinkBase {
             MemorySegment buffer = frame.buffer();
             long at = frame.offset();
             int captured = frame.length();
-            if (captured < ETHERNET_HEADER || etherType(buffer, at) != ETHER_TYPE) {
+            // veth and promiscuous neighbours hand up frames for other MACs too; HA2 takes only its own.
+            if (captured < ETHERNET_HEADER
+                    || etherType(buffer, at) != ETHER_TYPE
+                    || frame.packetType() == RxFrame.PACKET_OTHERHOST) {
                 counters().increment(Ha2Counter.NOT_HA2);
                 return;
             }

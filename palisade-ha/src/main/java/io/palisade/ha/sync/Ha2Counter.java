@@ -66,7 +66,7 @@ public enum Ha2Counter implements CounterKind {
     LINK_SEND_ERROR("ha2_link_send_error", Severity.DROP, "frames the link failed to write"),
     LINK_FRAME_RECEIVED("ha2_link_frame_rcvd", Severity.INFO, "frames read from a link"),
     PEER_ADDRESS_REFUSED("ha2_peer_addr_refused", Severity.DROP, "frames dropped: not from the peer's address"),
-    NOT_HA2("ha2_link_not_ha2", Severity.INFO, "Ethernet frames of another EtherType ignored"),
+    NOT_HA2("ha2_link_not_ha2", Severity.INFO, "Ethernet frames of another EtherType or for another MAC ignored"),
     OVERSIZE("ha2_link_oversize", Severity.DROP, "frames longer than the receive buffer dropped"),
     FAULT_DROP_OUT("ha2_fault_drop_out", Severity.DROP, "frames dropped by the drop-outbound fault"),
     FAULT_DROP_IN("ha2_fault_drop_in", Severity.DROP, "frames dropped by the drop-inbound fault"),
