@@ -22,6 +22,7 @@ public enum Ha2Counter implements CounterKind {
     RETRANSMIT_UNAVAILABLE("ha2_retransmit_unavail", Severity.WARN, "requested frames no longer in the resend buffer"),
     BULK_STARTED("ha2_bulk_started", Severity.INFO, "bulk syncs started by a worker"),
     BULK_SESSIONS_SENT("ha2_bulk_sessions_sent", Severity.INFO, "sessions sent by bulk table walks"),
+    REFRESH_QUEUED("ha2_refresh_queued", Severity.INFO, "sessions with traffic sent again by the refresh walk"),
     // receiver (agent thread)
     FRAME_RECEIVED("ha2_frame_rcvd", Severity.INFO, "HA2 frames accepted from the peer"),
     FRAME_BYTES_RECEIVED("ha2_frame_bytes_rcvd", Severity.INFO, "HA2 frame bytes accepted from the peer"),

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param keepAliveAction what the report asks for: log-only or split-datapath (the HA agent decides)
  * @param syncCounters also send packet and byte counters with each upsert
  * @param heartbeatBackup keep-alives double as heartbeats for the HA agent
+ * @param refreshIntervalMs sessions with traffic are sent again at least this often, so the peer's copies do not
+ *     idle out while the sessions live on here (0: never; only state changes are sent)
  */
 public record Ha2Options(
         int groupId,
@@ -44,7 +46,8 @@ public record Ha2Options(
         boolean keepAliveMonitor,
         Ha2KeepAliveAction keepAliveAction,
         boolean syncCounters,
-        boolean heartbeatBackup) {
+        boolean heartbeatBackup,
+        int refreshIntervalMs) {
 
     /** Ethernet MTU. */
     public static final int DEFAULT_MTU = 1500;
@@ -68,7 +71,8 @@ public record Ha2Options(
             false,
             Ha2KeepAliveAction.LOG_ONLY,
             false,
-            false);
+            false,
+            10_000);
 
     public Ha2Options {
         Objects.requireNonNull(keepAliveAction, "keepAliveAction");
@@ -87,6 +91,9 @@ public record Ha2Options(
         if (keepAliveThresholdMs < 2 * keepAliveIntervalMs) {
             throw new IllegalArgumentException("HA2 keep-alive threshold " + keepAliveThresholdMs
                     + " ms must be at least twice the interval " + keepAliveIntervalMs + " ms");
+        }
+        if (refreshIntervalMs < 0) {
+            throw new IllegalArgumentException("HA2 refresh interval must be 0 (off) or positive");
         }
         if (queueCapacity < 64) {
             throw new IllegalArgumentException("HA2 queue capacity " + queueCapacity + " is below 64");
@@ -118,7 +125,8 @@ public record Ha2Options(
                 keepAlive != null && keepAlive.enabled(),
                 keepAlive == null ? Ha2KeepAliveAction.LOG_ONLY : keepAlive.action(),
                 base.syncCounters,
-                ha.heartbeatBackup());
+                ha.heartbeatBackup(),
+                base.refreshIntervalMs);
     }
 
     /** These options with other flush and gap timers (tests). */
@@ -141,7 +149,8 @@ public record Ha2Options(
                 keepAliveMonitor,
                 keepAliveAction,
                 syncCounters,
-                heartbeatBackup);
+                heartbeatBackup,
+                refreshIntervalMs);
     }
 
     /** These options with other keep-alive settings. */
@@ -164,7 +173,8 @@ public record Ha2Options(
                 monitor,
                 action,
                 syncCounters,
-                heartbeatBackup);
+                heartbeatBackup,
+                refreshIntervalMs);
     }
 
     /** These options with another MTU and resend buffer (benchmarks, small-frame tests). */
@@ -187,7 +197,8 @@ public record Ha2Options(
                 keepAliveMonitor,
                 keepAliveAction,
                 syncCounters,
-                heartbeatBackup);
+                heartbeatBackup,
+                refreshIntervalMs);
     }
 
     /** These options with counters synchronised or not, and sync on or off. */
@@ -210,7 +221,32 @@ public record Ha2Options(
                 keepAliveMonitor,
                 keepAliveAction,
                 counters,
-                heartbeatBackup);
+                heartbeatBackup,
+                refreshIntervalMs);
+    }
+
+    /** These options with another refresh interval (0: off). */
+    public Ha2Options withRefresh(int intervalMs) {
+        return new Ha2Options(
+                groupId,
+                syncEnabled,
+                mtu,
+                flushDelayMs,
+                queueCapacity,
+                retransmitFrames,
+                reorderFrames,
+                gapRetryMs,
+                gapMaxRetries,
+                bulkSliceRecords,
+                bulkTimeoutMs,
+                bulkMaxTries,
+                keepAliveIntervalMs,
+                keepAliveThresholdMs,
+                keepAliveMonitor,
+                keepAliveAction,
+                syncCounters,
+                heartbeatBackup,
+                intervalMs);
     }
 
     private static void positive(String what, int value) {

@@ -43,6 +43,7 @@ final class WorkerPublisher {
     private final long flushDelayNs;
     private final boolean withCounters;
     private final int bulkSlice;
+    private final long refreshIntervalNs;
     private final SessionTable[] tables = new SessionTable[2];
     private long timeBaseNs;
     private boolean attached;
@@ -58,6 +59,11 @@ final class WorkerPublisher {
     private int walkTable;
     private int walkCursor;
     private long upsertsSinceBulkStart;
+
+    private int refreshTable;
+    private int refreshCursor;
+    private long refreshCredit;
+    private long lastRefreshNs = NONE;
 
     private final AtomicLong lastSentSequence = new AtomicLong();
     private final AtomicLong publishedDepth = new AtomicLong();
@@ -77,6 +83,7 @@ final class WorkerPublisher {
         this.flushDelayNs = options.flushDelayMs() * 1_000_000L;
         this.withCounters = options.syncCounters();
         this.bulkSlice = options.bulkSliceRecords();
+        this.refreshIntervalNs = options.refreshIntervalMs() * 1_000_000L;
     }
 
     Counters<Ha2Counter> counters() {
@@ -200,6 +207,7 @@ final class WorkerPublisher {
         if (bulkActive) {
             work += walkSlice(nowNs);
         }
+        work += refreshSlice(nowNs);
         if (hasQueued() && nowNs - oldestQueuedNs >= flushDelayNs) {
             counters.increment(Ha2Counter.DEADLINE_FLUSH);
             work += flush(nowNs, true);
@@ -386,6 +394,59 @@ final class WorkerPublisher {
         flush(nowNs, true);
         sendControl(new BulkEnd(bulkId, worker, upsertsSinceBulkStart));
         bulkActive = false;
+    }
+
+    // ------------------------------------------------------------------ refresh walk
+
+    /**
+     * A slow walk that sends again every session with traffic in the last refresh interval, once per interval. State
+     * changes alone would leave a long busy flow's copy on the peer with the idle age of its last change, and the peer
+     * would age it out while it lives here (the "long-lived flows lost at failover" complaint). The walk covers all
+     * record slots once per interval, paced by time, in slices of at most the bulk slice.
+     */
+    private int refreshSlice(long nowNs) {
+        if (refreshIntervalNs == 0 || !sending()) {
+            lastRefreshNs = NONE;
+            return 0;
+        }
+        long elapsed = lastRefreshNs == NONE ? 0 : nowNs - lastRefreshNs;
+        lastRefreshNs = nowNs;
+        long slots = slots();
+        // Credit in slot-nanoseconds, capped at one slice (doubles: slots times a long pause overflows a long).
+        double cap = (double) bulkSlice * refreshIntervalNs;
+        refreshCredit = (long) Math.min(cap, refreshCredit + (double) slots * Math.max(0, elapsed));
+        int budget = (int) Math.min(bulkSlice, refreshCredit / refreshIntervalNs);
+        if (budget == 0) {
+            return 0;
+        }
+        refreshCredit -= budget * refreshIntervalNs;
+        long activeSinceMs = (nowNs - timeBaseNs - refreshIntervalNs) / 1_000_000L;
+        for (int i = 0; i < budget; i++) {
+            SessionTable table = tables[refreshTable];
+            if (table == null || refreshCursor >= table.capacity()) {
+                refreshTable ^= 1;
+                refreshCursor = 0;
+                continue;
+            }
+            int rec = refreshCursor++;
+            if (table.isLive(rec) && table.lastSeenMs(rec) >= activeSinceMs && refreshable(table.syncState(rec))) {
+                counters.increment(Ha2Counter.REFRESH_QUEUED);
+                markUpdated(table, rec, nowNs);
+            }
+        }
+        return 0;
+    }
+
+    private boolean refreshable(SyncState state) {
+        return state == SyncState.SYNCED || (state == SyncState.FROM_PEER && owner.authoritative());
+    }
+
+    private long slots() {
+        long slots = 0;
+        for (SessionTable table : tables) {
+            slots += table == null ? 0 : table.capacity();
+        }
+        return slots;
     }
 
     // ------------------------------------------------------------------ resend

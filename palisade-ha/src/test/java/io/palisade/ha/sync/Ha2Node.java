@@ -27,7 +27,9 @@ final class Ha2Node implements AutoCloseable {
     /** Short timers so that tests run quickly; nothing asserts on speed. */
     static final Ha2Options FAST = Ha2Options.DEFAULTS
             .withTimers(5, 20, 5, 3000, 12)
-            .withKeepAlive(50, 400, true, io.palisade.config.model.Ha2KeepAliveAction.LOG_ONLY);
+            .withKeepAlive(50, 400, true, io.palisade.config.model.Ha2KeepAliveAction.LOG_ONLY)
+            // Off so that message counts are exact; the refresh walk has its own test.
+            .withRefresh(0);
 
     final String name;
     final TestWorkers workers;

@@ -21,7 +21,7 @@ class SessionSyncPublisherTest {
     private final CapturedFrames sent = new CapturedFrames();
     private final DirectContext context = new DirectContext(0, 4096);
     private final List<io.palisade.dataplane.engine.WorkerTask> tasks = new ArrayList<>();
-    private SessionSyncPublisher publisher = publisher(Ha2Options.DEFAULTS);
+    private SessionSyncPublisher publisher = publisher(Ha2Options.DEFAULTS.withRefresh(0));
 
     private SessionSyncPublisher publisher(Ha2Options options) {
         SessionSyncPublisher p = new SessionSyncPublisher(
@@ -238,5 +238,38 @@ class SessionSyncPublisherTest {
         assertThat(context.v4.syncState(rec)).isEqualTo(SyncState.SYNCED);
         SessionTable table = context.v4;
         assertThat(table.isLive(rec)).isTrue();
+    }
+
+    @Test
+    void sessionsWithTrafficAreSentAgainOncePerRefreshInterval() {
+        publisher = publisher(Ha2Options.DEFAULTS.withRefresh(1000));
+        int busy = insert(1, T0);
+        int idle = insert(2, T0);
+        publisher.poll(0, T0 + 10 * MS);
+        assertThat(sent.messages()).hasSize(2);
+        sent.clear();
+        context.v4.setLastSeenMs(idle, 0);
+
+        // A second of duty cycles: the walk covers every slot once; the busy session is sent again, the idle one not.
+        for (long t = 15; t <= 1000; t += 5) {
+            context.v4.setLastSeenMs(busy, (int) ((T0 + t * MS) / MS));
+            publisher.poll(0, T0 + t * MS);
+        }
+        List<Message> refreshed = sent.messages();
+        assertThat(refreshed).extracting(Message::clientPort).containsExactly(TestSessions.clientPort(1));
+        assertThat(publisher.counter(Ha2Counter.REFRESH_QUEUED)).isEqualTo(1);
+        assertThat(context.v4.syncState(busy)).isEqualTo(SyncState.SYNCED);
+
+        // One more interval, one more refresh; none when the session falls idle.
+        for (long t = 1005; t <= 2000; t += 5) {
+            context.v4.setLastSeenMs(busy, (int) ((T0 + t * MS) / MS));
+            publisher.poll(0, T0 + t * MS);
+        }
+        assertThat(publisher.counter(Ha2Counter.REFRESH_QUEUED)).isEqualTo(2);
+        // Idle from now on: the traffic of the interval just ended is announced once more, then nothing.
+        for (long t = 2005; t <= 5000; t += 5) {
+            publisher.poll(0, T0 + t * MS);
+        }
+        assertThat(publisher.counter(Ha2Counter.REFRESH_QUEUED)).isEqualTo(3);
     }
 }
