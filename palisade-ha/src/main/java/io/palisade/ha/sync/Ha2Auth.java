@@ -17,6 +17,8 @@ import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may send HA2 frames to this node and how frames are authenticated. With the nodes' HA1 key pairs the frame key
@@ -27,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * this protects against and what it does not.
  */
 public final class Ha2Auth {
+    private static final Logger LOG = LoggerFactory.getLogger(Ha2Auth.class);
     private static final byte[] SALT = "palisade-ha2-v1".getBytes(StandardCharsets.US_ASCII);
     private static final int KEY_BYTES = 32;
 
@@ -61,6 +64,10 @@ public final class Ha2Auth {
         byte[] info = sortedConcat(ownFingerprint, peerFingerprint);
         byte[] secret = ecdh(ownKey, peer.getPublicKey());
         String mode = secret == null ? "hmac-sha256 (certificate fingerprints only)" : "hmac-sha256 (ecdh)";
+        if (secret == null) {
+            LOG.warn("HA2 frames are keyed from the two certificates only (the HA1 keys are not both EC on one curve):"
+                    + " this catches mistakes, not attackers, who can read certificates; use EC keys (ha keygen)");
+        }
         byte[] ikm = secret == null ? info : secret;
         return new Ha2Auth(hkdf(ikm, info), senderId(ownFingerprint), senderId(peerFingerprint), mode);
     }

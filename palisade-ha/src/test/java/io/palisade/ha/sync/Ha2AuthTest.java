@@ -97,4 +97,33 @@ class Ha2AuthTest {
             assertThat(b.sync.bulkSyncState()).isEqualTo(BulkSyncState.NOT_STARTED);
         }
     }
+
+    @Test
+    void withoutEcKeysTheKeyComesFromTheCertificatesAloneAndSaysSo() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair rsa = generator.generateKeyPair();
+        java.security.cert.X509Certificate rsaCertificate = selfSigned(rsa);
+        Ha2Auth a = Ha2Auth.fromKeys(rsa.getPrivate(), rsaCertificate, Ha2Pair.KEYS_B.certificate());
+        Ha2Auth b = Ha2Auth.fromKeys(Ha2Pair.KEYS_B.key(), Ha2Pair.KEYS_B.certificate(), rsaCertificate);
+        assertThat(a.mode()).isEqualTo("hmac-sha256 (certificate fingerprints only)");
+        byte[] frame = new byte[64];
+        a.newMac().sign(frame, 0, 48, frame, 48);
+        assertThat(b.newMac().verify(frame, 0, 48, 48)).isTrue();
+    }
+
+    private static java.security.cert.X509Certificate selfSigned(java.security.KeyPair pair) throws Exception {
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=rsa-node");
+        java.time.Instant now = java.time.Instant.now();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                name,
+                java.math.BigInteger.ONE,
+                java.util.Date.from(now.minusSeconds(60)),
+                java.util.Date.from(now.plusSeconds(3600)),
+                name,
+                pair.getPublic());
+        var signer =
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
 }
