@@ -423,7 +423,7 @@ public final class Ha2Sync implements AutoCloseable {
                 agentCounters.increment(Ha2Counter.LOCAL_STALL);
             }
             if (change != null) {
-                onHealthChange(i, change);
+                onHealthChange(i, change, nowNs);
             }
         }
         return work;
@@ -435,7 +435,7 @@ public final class Ha2Sync implements AutoCloseable {
         return marks;
     }
 
-    private void onHealthChange(int index, KeepAliveMonitor.Change change) {
+    private void onHealthChange(int index, KeepAliveMonitor.Change change, long nowNs) {
         health.set(index, change.to());
         Ha2Link link = links.get(index);
         chooseDataLink();
@@ -472,7 +472,7 @@ public final class Ha2Sync implements AutoCloseable {
             listener.onEvent(new Ha2Event.LinkUp(link.name(), ms));
         }
         if (receiver.bulkSyncState() == BulkSyncState.FAILED) {
-            receiver.requestBulkSync(clock.nanoTime(), "HA2 link " + link.name() + " recovered");
+            receiver.requestBulkSync(nowNs, "HA2 link " + link.name() + " recovered");
         }
     }
 
@@ -524,7 +524,7 @@ public final class Ha2Sync implements AutoCloseable {
             lastPeerKeepAliveNs = keepAlive.senderNs();
             KeepAliveMonitor.Change change = monitors[linkIndex].onKeepAlive(nowNs);
             if (change != null) {
-                onHealthChange(linkIndex, change);
+                onHealthChange(linkIndex, change, nowNs);
             }
             listener.onEvent(new Ha2Event.PeerKeepAlive(links.get(linkIndex).name(), keepAlive, nowNs));
         }

@@ -134,4 +134,24 @@ class Ha2SyncFaultTest {
             assertThat(a.sync.status().linkStatus()).isEqualTo("up");
         }
     }
+
+    @Test
+    void delayedFramesArriveLateButInOrder() {
+        try (Ha2Pair pair = new Ha2Pair(Ha2Node.FAST, false)) {
+            Ha2Node a = pair.startA(2);
+            Ha2Node b = pair.startB(2);
+            awaitSynced(a, b);
+            a.sync.link(Ha2Link.PRIMARY).faults().setOutboundDelayMs(150);
+
+            a.insert(0, 500);
+            for (int i = 0; i < 100; i++) {
+                a.delete(i);
+            }
+            await("B ends with the 400 sessions left", () -> b.sessions() == 400);
+            assertThat(a.counter(Ha2Counter.FAULT_DELAYED)).isPositive();
+            assertThat(b.counter(Ha2Counter.FRAMES_LOST)).isZero();
+            assertThat(b.has(50)).isFalse();
+            assertThat(b.has(450)).isTrue();
+        }
+    }
 }

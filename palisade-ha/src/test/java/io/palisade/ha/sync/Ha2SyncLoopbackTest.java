@@ -141,4 +141,72 @@ class Ha2SyncLoopbackTest {
                     () -> !a.events(Ha2Event.PeerRestarted.class).isEmpty());
         }
     }
+
+    @Test
+    void nodesStartFromTheirHaConfigurationWithCleartextHa1() throws Exception {
+        java.net.InetSocketAddress aAddress = new java.net.InetSocketAddress(Ha2Node.A, Ha2Node.freePort(Ha2Node.A));
+        java.net.InetSocketAddress bAddress = new java.net.InetSocketAddress(Ha2Node.B, Ha2Node.freePort(Ha2Node.B));
+        TestWorkers workersA = new TestWorkers(2, 4096);
+        TestWorkers workersB = new TestWorkers(2, 4096);
+        try (Ha2Sync a = Ha2Sync.fromConfig(
+                        config(aAddress, bAddress),
+                        2,
+                        workersA,
+                        Ha2EventListener.NONE,
+                        io.palisade.common.NanoClock.SYSTEM);
+                Ha2Sync b = Ha2Sync.fromConfig(
+                        config(bAddress, aAddress),
+                        2,
+                        workersB,
+                        Ha2EventListener.NONE,
+                        io.palisade.common.NanoClock.SYSTEM)) {
+            workersA.sink(a.sink());
+            workersB.sink(b.sink());
+            await("both bulk syncs complete", () -> a.bulkSyncComplete() && b.bulkSyncComplete());
+            for (int i = 0; i < 300; i++) {
+                int id = i;
+                workersA.submit(
+                        TestSessions.owner(id, 2),
+                        (context, nowNs) -> TestSessions.insert(context, a.sink(), id, nowNs));
+            }
+            await("B holds A's sessions", () -> b.status().sessionsFromPeer() == 300);
+            assertThat(b.status().authentication()).isEqualTo("none");
+            assertThat(b.status().transport()).isEqualTo("udp");
+            assertThat(b.status().enabled()).isTrue();
+        } finally {
+            workersA.close();
+            workersB.close();
+        }
+    }
+
+    private static io.palisade.config.model.HaConfig config(
+            java.net.InetSocketAddress local, java.net.InetSocketAddress peer) {
+        io.palisade.config.model.HaConfig.DataLink ha2 = new io.palisade.config.model.HaConfig.DataLink(
+                new io.palisade.config.model.HostPort(local.getAddress(), local.getPort()),
+                new io.palisade.config.model.HostPort(peer.getAddress(), peer.getPort()),
+                null,
+                null);
+        return new io.palisade.config.model.HaConfig(
+                true,
+                1,
+                null,
+                io.palisade.config.model.HaMode.ACTIVE_PASSIVE,
+                null,
+                null,
+                null,
+                null,
+                new io.palisade.config.model.HaConfig.Ha1Encryption(false, null, null, null),
+                false,
+                ha2,
+                null,
+                new io.palisade.config.model.HaConfig.StateSynchronization(
+                        true, io.palisade.config.model.Ha2Transport.UDP, null),
+                null,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 }
