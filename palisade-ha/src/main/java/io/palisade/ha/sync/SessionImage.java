@@ -136,47 +136,6 @@ final class SessionImage {
                 FlowHash.symmetric(c2sSrcHi, c2sSrcLo, c2sDstHi, c2sDstLo, c2sSrcPort, c2sDstPort, protocol), workers);
     }
 
-    /** Copies every field of {@code other}. */
-    SessionImage copyFrom(SessionImage other) {
-        ipv6 = other.ipv6;
-        protocol = other.protocol;
-        c2sSrcHi = other.c2sSrcHi;
-        c2sSrcLo = other.c2sSrcLo;
-        c2sDstHi = other.c2sDstHi;
-        c2sDstLo = other.c2sDstLo;
-        c2sSrcPort = other.c2sSrcPort;
-        c2sDstPort = other.c2sDstPort;
-        s2cSrcHi = other.s2cSrcHi;
-        s2cSrcLo = other.s2cSrcLo;
-        s2cDstHi = other.s2cDstHi;
-        s2cDstLo = other.s2cDstLo;
-        s2cSrcPort = other.s2cSrcPort;
-        s2cDstPort = other.s2cDstPort;
-        zoneC2s = other.zoneC2s;
-        zoneS2c = other.zoneS2c;
-        state = other.state;
-        tcpState = other.tcpState;
-        flags = other.flags;
-        rule = other.rule;
-        natRule = other.natRule;
-        app = other.app;
-        interfaceIn = other.interfaceIn;
-        interfaceOut = other.interfaceOut;
-        nextHopHi = other.nextHopHi;
-        nextHopLo = other.nextHopLo;
-        policyEpoch = other.policyEpoch;
-        idleMs = other.idleMs;
-        ageSeconds = other.ageSeconds;
-        seqC2s = other.seqC2s;
-        seqS2c = other.seqS2c;
-        hasCounters = other.hasCounters;
-        packetsC2s = other.packetsC2s;
-        packetsS2c = other.packetsS2c;
-        bytesC2s = other.bytesC2s;
-        bytesS2c = other.bytesS2c;
-        return this;
-    }
-
     /** Value equality over every field (tests compare what went in with what came out). */
     @Override
     public boolean equals(Object o) {

@@ -72,6 +72,10 @@ public final class SessionSyncReceiver {
     private StreamTracker[] trackers = new StreamTracker[Ha2Codec.STREAM_CONTROL];
     private long peerEpoch;
     private long delivered;
+    // Cursor of nextMessage: where the current message, its body and the body length are.
+    private int messageAt;
+    private int bodyAt;
+    private int bodyLength;
     private final long[] lastControlSequence = new long[2];
     /** The time of the frame or poll being handled, for the rare paths that need it deep down. */
     private long currentNs;
@@ -247,11 +251,6 @@ public final class SessionSyncReceiver {
             throw new Ha2DecodeException("bulk marker for stream " + stream + " on stream " + header.stream);
         }
     }
-
-    // Cursor of nextMessage: where the message, its body and the body length are.
-    private int messageAt;
-    private int bodyAt;
-    private int bodyLength;
 
     /** Steps over one message (type, varint length, body) at {@code pos}; returns the position after it. */
     private int nextMessage(byte[] buf, int pos, int end) throws Ha2DecodeException {
@@ -550,11 +549,6 @@ public final class SessionSyncReceiver {
     /** A frame from the peer has been accepted. */
     public boolean contacted() {
         return contacted;
-    }
-
-    /** The peer's incarnation, 0 before the first frame. */
-    long peerEpoch() {
-        return peerEpoch;
     }
 
     /** Session messages the workers have applied. */

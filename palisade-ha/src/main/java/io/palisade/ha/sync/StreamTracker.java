@@ -31,7 +31,6 @@ final class StreamTracker {
     private final int window;
     private final int frameBytes;
     private final byte[][] held;
-    private final int[] heldLength;
     private final long[] heldSequence;
     private int heldCount;
     private long expected;
@@ -44,7 +43,6 @@ final class StreamTracker {
         this.window = window;
         this.frameBytes = frameBytes;
         this.held = new byte[window][];
-        this.heldLength = new int[window];
         this.heldSequence = new long[window];
     }
 
@@ -85,11 +83,11 @@ final class StreamTracker {
         if (heldSequence[slot] == sequence) {
             return Offer.DUPLICATE;
         }
-        if (held[slot] == null) {
-            held[slot] = new byte[frameBytes];
+        if (held[slot] == null || held[slot].length < length) {
+            // A peer with a larger MTU may send larger frames than this node's links do.
+            held[slot] = new byte[Math.max(frameBytes, length)];
         }
         System.arraycopy(frame, 0, held[slot], 0, length);
-        heldLength[slot] = length;
         heldSequence[slot] = sequence;
         heldCount++;
         return Offer.HELD;
@@ -113,10 +111,6 @@ final class StreamTracker {
         heldSequence[slot] = 0;
         heldCount--;
         return held[slot];
-    }
-
-    int heldLength() {
-        return heldLength[slot(expected)];
     }
 
     /** A keep-alive says the peer sent up to {@code lastSequence}: a tail gap, or the start of the stream. */

@@ -343,10 +343,6 @@ final class WorkerPublisher {
         counters.increment(Ha2Counter.BULK_STARTED);
     }
 
-    boolean bulkActive() {
-        return bulkActive;
-    }
-
     /**
      * Walks up to {@code bulkSliceRecords} record slots with this worker's own cursor (the table's scan window is
      * the ageing walk's; sharing it would make each walk skip the other's windows), queueing every live session
