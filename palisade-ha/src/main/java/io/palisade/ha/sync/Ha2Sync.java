@@ -2,6 +2,7 @@ package io.palisade.ha.sync;
 
 import io.palisade.common.Counters;
 import io.palisade.common.NanoClock;
+import io.palisade.common.UserError;
 import io.palisade.config.model.Ha2Transport;
 import io.palisade.config.model.HaConfig;
 import io.palisade.config.model.HostPort;
@@ -151,7 +152,7 @@ public final class Ha2Sync implements AutoCloseable {
             HaConfig ha, int workerCount, WorkerTaskSubmitter submitter, Ha2EventListener listener, NanoClock clock)
             throws IOException {
         if (ha.ha2() == null) {
-            throw new IllegalArgumentException("ha.ha2 is not configured");
+            throw new UserError("ha.ha2 is not configured");
         }
         Ha2Options options = Ha2Options.fromConfig(ha);
         Ha2Transport transport = ha.stateSynchronization() == null
@@ -174,9 +175,9 @@ public final class Ha2Sync implements AutoCloseable {
             throws IOException {
         if (transport == Ha2Transport.ETHERNET) {
             if (link.link() == null) {
-                throw new IllegalArgumentException("ha." + name + ".link is needed for the ethernet transport");
+                throw new UserError("ha." + name + ".link is needed for the ethernet transport");
             }
-            long peerMac = link.peerMac() == null ? -1 : EthernetHa2Link.parseMac(link.peerMac());
+            long peerMac = link.peerMac() == null ? -1 : peerMac(name, link.peerMac());
             try {
                 return EthernetHa2Link.open(name, link.link(), peerMac, mtu);
             } catch (LinuxIoException e) {
@@ -184,9 +185,17 @@ public final class Ha2Sync implements AutoCloseable {
             }
         }
         if (link.local() == null || link.peer() == null) {
-            throw new IllegalArgumentException("ha." + name + ".local and .peer are needed for the udp transport");
+            throw new UserError("ha." + name + ".local and .peer are needed for the udp transport");
         }
         return UdpHa2Link.open(name, udpAddress(link.local()), udpAddress(link.peer()), mtu);
+    }
+
+    private static long peerMac(String link, String text) {
+        try {
+            return EthernetHa2Link.parseMac(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("ha." + link + ".peer-mac: '" + text + "' is not a MAC address like 02:00:00:00:00:0b");
+        }
     }
 
     private static InetSocketAddress udpAddress(HostPort hostPort) {
