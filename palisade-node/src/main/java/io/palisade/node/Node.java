@@ -117,11 +117,17 @@ public final class Node implements AutoCloseable {
         var logging = fileConfig.device().logging();
         Path logDir = state.resolve(logging.directory());
         if (options.configureLogging()) {
-            LogSetup.configure(logDir, fileConfig.device().hostname(), logging.maxFileSizeMb(), logging.maxFiles(),
+            LogSetup.configure(
+                    logDir,
+                    fileConfig.device().hostname(),
+                    logging.maxFileSizeMb(),
+                    logging.maxFiles(),
                     options.consoleLog());
         }
-        configService = new ConfigService(ConfigStore.open(state.resolve("config"), CrashPoint.fromSystemProperty()),
-                baseDir, options.epochMillis());
+        configService = new ConfigService(
+                ConfigStore.open(state.resolve("config"), CrashPoint.fromSystemProperty()),
+                baseDir,
+                options.epochMillis());
         PalisadeConfig boot = bootConfig(fileConfig, state);
         trafficLog = openTrafficLog(logDir, logging);
         HaConfig ha = boot.highAvailability();
@@ -129,10 +135,19 @@ public final class Node implements AutoCloseable {
                 ? new SessionSync(ha, boot, options.clock(), fileConfig.device().effectiveSerial(), baseDir)
                 : null;
         SessionEventSink sink = sessionSync != null ? sessionSync.sink() : SessionEventSink.NONE;
-        int workers = boot.device().workers() > 0 ? boot.device().workers()
+        int workers = boot.device().workers() > 0
+                ? boot.device().workers()
                 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        dataplane = new Dataplane(new Dataplane.Options(workers, boot.session().capacity(), 2048, options.clock(),
-                options.epochMillis(), sink, trafficLog), PortFactory.standard(baseDir),
+        dataplane = new Dataplane(
+                new Dataplane.Options(
+                        workers,
+                        boot.session().capacity(),
+                        2048,
+                        options.clock(),
+                        options.epochMillis(),
+                        sink,
+                        trafficLog),
+                PortFactory.standard(baseDir),
                 ha.enabled() ? ForwardingMode.DISCARD : ForwardingMode.FORWARD);
         configService.addListener(dataplane);
         commitBoot(boot);
@@ -145,8 +160,13 @@ public final class Node implements AutoCloseable {
         }
         ops = new NodeOps(this);
         startManagement(boot, baseDir);
-        LOG.info("node {} started: {} workers, HA {}, management on {}", boot.device().hostname(), workers,
-                ha.enabled() ? ha.mode().name().toLowerCase(java.util.Locale.ROOT) : "off",
+        LOG.info(
+                "node {} started: {} workers, HA {}, management on {}",
+                boot.device().hostname(),
+                workers,
+                ha.enabled()
+                        ? ha.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                        : "off",
                 management == null ? "none" : management.baseUri());
     }
 
@@ -169,7 +189,8 @@ public final class Node implements AutoCloseable {
             throw new UncheckedIOException("state directory " + state + ": " + e.getMessage(), e);
         }
         pendingBootSource = null;
-        LOG.info("running configuration version {} from the commit history (the file is unchanged)",
+        LOG.info(
+                "running configuration version {} from the commit history (the file is unchanged)",
                 configService.running().info().version());
         return configService.running().config();
     }
@@ -186,8 +207,8 @@ public final class Node implements AutoCloseable {
 
     private TrafficLogWriter openTrafficLog(Path logDir, io.palisade.config.model.LoggingConfig logging) {
         try {
-            TrafficLogWriter w = new TrafficLogWriter(logDir.resolve("traffic.json"),
-                    logging.maxFileSizeMb() * 1024L * 1024L, logging.maxFiles());
+            TrafficLogWriter w = new TrafficLogWriter(
+                    logDir.resolve("traffic.json"), logging.maxFileSizeMb() * 1024L * 1024L, logging.maxFiles());
             closeables.add(w);
             return w;
         } catch (IOException e) {
@@ -200,11 +221,11 @@ public final class Node implements AutoCloseable {
         Ha1Inbox inbox = new Ha1Inbox();
         List<Ha1Transport> links = new ArrayList<>();
         try {
-            links.add(Ha1Transport.startPair(Ha1Transport.PRIMARY, ha.ha1(), security, inbox, options.clock(),
-                    Ha1Options.DEFAULTS));
+            links.add(Ha1Transport.startPair(
+                    Ha1Transport.PRIMARY, ha.ha1(), security, inbox, options.clock(), Ha1Options.DEFAULTS));
             if (ha.ha1Backup() != null) {
-                links.add(Ha1Transport.startPair(Ha1Transport.BACKUP, ha.ha1Backup(), security, inbox,
-                        options.clock(), Ha1Options.DEFAULTS));
+                links.add(Ha1Transport.startPair(
+                        Ha1Transport.BACKUP, ha.ha1Backup(), security, inbox, options.clock(), Ha1Options.DEFAULTS));
             }
         } catch (IOException e) {
             links.forEach(Ha1Transport::close);
@@ -217,20 +238,37 @@ public final class Node implements AutoCloseable {
                 : g -> new IcmpPathProbe(g.sourceIp(), 0x5041 ^ g.name().hashCode() & 0xffff);
         PathMonitor pathMonitor = new PathMonitor(ha.pathMonitoring(), probes);
         SessionSyncControl control = sessionSync == null ? null : sessionSync.control();
-        haAgent = new HaAgent(new HaAgent.Parts(ha, fileConfig.device().effectiveSerial(), nodeId(ha),
-                SOFTWARE_VERSION, new NodeEnvironment(this), inbox, links, linkMonitor, pathMonitor, control,
-                options.clock(), options.epochMillis()));
+        haAgent = new HaAgent(new HaAgent.Parts(
+                ha,
+                fileConfig.device().effectiveSerial(),
+                nodeId(ha),
+                SOFTWARE_VERSION,
+                new NodeEnvironment(this),
+                inbox,
+                links,
+                linkMonitor,
+                pathMonitor,
+                control,
+                options.clock(),
+                options.epochMillis()));
         configService.addListener(haAgent);
-        haRunner = new AgentRunner(haAgent, options.clock(), new IdleStrategy(50_000, 1_000_000),
-                t -> LOG.error("HA agent stopped: {}", t.toString())).start();
+        haRunner = new AgentRunner(
+                        haAgent,
+                        options.clock(),
+                        new IdleStrategy(50_000, 1_000_000),
+                        t -> LOG.error("HA agent stopped: {}", t.toString()))
+                .start();
     }
 
     private static HaConfig.Ha1Encryption resolveTls(HaConfig.Ha1Encryption e, Path baseDir) {
         if (!e.enabled()) {
             return e;
         }
-        return new HaConfig.Ha1Encryption(true, baseDir.resolve(e.certificate()).toString(),
-                baseDir.resolve(e.key()).toString(), baseDir.resolve(e.peerCertificate()).toString());
+        return new HaConfig.Ha1Encryption(
+                true,
+                baseDir.resolve(e.certificate()).toString(),
+                baseDir.resolve(e.key()).toString(),
+                baseDir.resolve(e.peerCertificate()).toString());
     }
 
     /** A stable 8-byte identity standing for the HA1 MAC: the HA1 listen address and port. */
@@ -248,15 +286,19 @@ public final class Node implements AutoCloseable {
         String key = m.apiKey();
         if (key == null && m.apiKeyFile() != null) {
             try {
-                key = Files.readAllLines(baseDir.resolve(m.apiKeyFile())).getFirst().strip();
+                key = Files.readAllLines(baseDir.resolve(m.apiKeyFile()))
+                        .getFirst()
+                        .strip();
             } catch (IOException | java.util.NoSuchElementException e) {
                 throw new UserError("API key file " + baseDir.resolve(m.apiKeyFile()) + " cannot be read");
             }
         }
-        ManagementServer.Settings settings = ManagementServer.Settings.of(m.listen(), key)
-                .withMaxRequestBytes(m.maxRequestBytes());
+        ManagementServer.Settings settings =
+                ManagementServer.Settings.of(m.listen(), key).withMaxRequestBytes(m.maxRequestBytes());
         if (m.tls() != null) {
-            settings = settings.withTls(baseDir.resolve(m.tls().certificate()), baseDir.resolve(m.tls().key()));
+            settings = settings.withTls(
+                    baseDir.resolve(m.tls().certificate()),
+                    baseDir.resolve(m.tls().key()));
         }
         management = new ManagementServer(ops, settings, options.epochMillis()).start();
     }

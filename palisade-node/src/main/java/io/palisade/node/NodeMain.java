@@ -55,8 +55,9 @@ public final class NodeMain {
             node.close();
             stopped.countDown();
         }));
-        System.out.println("palisade node " + node.configService().running().config().device().hostname()
-                + " running; management at " + node.management().baseUri() + " (stop with Ctrl-C)");
+        System.out.println("palisade node "
+                + node.configService().running().config().device().hostname() + " running; management at "
+                + node.management().baseUri() + " (stop with Ctrl-C)");
         System.out.flush();
         stopped.await();
     }

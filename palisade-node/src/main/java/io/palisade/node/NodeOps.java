@@ -76,14 +76,20 @@ public final class NodeOps implements OpsService {
         if (node.haAgent() != null) {
             node.haAgent().onTransition(this::onTransition);
         }
-        node.configService().addListener(candidate -> running -> emit(new OpsEvent.Committed(
-                running.info().committedAtMs(), running.info().version(), running.info().source(),
-                running.info().description())));
+        node.configService()
+                .addListener(candidate -> running -> emit(new OpsEvent.Committed(
+                        running.info().committedAtMs(),
+                        running.info().version(),
+                        running.info().source(),
+                        running.info().description())));
     }
 
     private void onTransition(HaTransition t) {
-        emit(new OpsEvent.HaStateChanged(node.options().epochMillis().getAsLong(), t.from().displayName(),
-                t.to().displayName(), t.reason().toString()));
+        emit(new OpsEvent.HaStateChanged(
+                node.options().epochMillis().getAsLong(),
+                t.from().displayName(),
+                t.to().displayName(),
+                t.reason().toString()));
     }
 
     private void emit(OpsEvent e) {
@@ -104,12 +110,19 @@ public final class NodeOps implements OpsService {
     public SystemInfo systemInfo() {
         PalisadeConfig c = running();
         HaView v = view();
-        return new SystemInfo(c.device().hostname(), c.device().effectiveSerial(), Node.SOFTWARE_VERSION,
-                String.valueOf(node.management() == null ? c.device().management().listen() : node.management().baseUri()),
+        return new SystemInfo(
+                c.device().hostname(),
+                c.device().effectiveSerial(),
+                Node.SOFTWARE_VERSION,
+                String.valueOf(
+                        node.management() == null
+                                ? c.device().management().listen()
+                                : node.management().baseUri()),
                 now() - node.startedEpochMs(),
                 c.highAvailability().enabled() ? mode(c.highAvailability()) : "disabled",
                 v == null ? "standalone" : v.snapshot().local().state().displayName(),
-                node.dataplane().workerCount(), node.configService().running().info().version(),
+                node.dataplane().workerCount(),
+                node.configService().running().info().version(),
                 Runtime.version().toString());
     }
 
@@ -136,8 +149,11 @@ public final class NodeOps implements OpsService {
         }
         List<io.palisade.ops.HaTransition> out = new ArrayList<>();
         for (HaTransition t : v.snapshot().history()) {
-            out.add(new io.palisade.ops.HaTransition(v.takenAtEpochMs() - (v.takenAtNs() - t.atNs()) / 1_000_000,
-                    t.from().displayName(), t.to().displayName(), t.reason().toString()));
+            out.add(new io.palisade.ops.HaTransition(
+                    v.takenAtEpochMs() - (v.takenAtNs() - t.atNs()) / 1_000_000,
+                    t.from().displayName(),
+                    t.to().displayName(),
+                    t.reason().toString()));
         }
         return out;
     }
@@ -149,7 +165,8 @@ public final class NodeOps implements OpsService {
             return new FlapStatistics(0, 0, 0, 0);
         }
         var f = v.snapshot().flaps();
-        long last = f.lastFlapNs() == HaStateMachine.NONE ? 0
+        long last = f.lastFlapNs() == HaStateMachine.NONE
+                ? 0
                 : v.takenAtEpochMs() - (v.takenAtNs() - f.lastFlapNs()) / 1_000_000;
         return new FlapStatistics(f.preemptionFlaps(), f.nonFunctionalFlaps(), f.flapMax(), last);
     }
@@ -159,8 +176,19 @@ public final class NodeOps implements OpsService {
         SessionSync s = node.sessionSync();
         HaConfig ha = running().highAvailability();
         if (s == null) {
-            return new StateSyncStatus(false, ha.stateSynchronization().transport().name().toLowerCase(Locale.ROOT),
-                    "disabled", "not-started", 0, 0, 0, 0, 0, 0, 0, 0);
+            return new StateSyncStatus(
+                    false,
+                    ha.stateSynchronization().transport().name().toLowerCase(Locale.ROOT),
+                    "disabled",
+                    "not-started",
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0);
         }
         return s.status();
     }
@@ -216,17 +244,49 @@ public final class NodeOps implements OpsService {
     }
 
     private static SessionSummary summary(SessionSnapshot s) {
-        return new SessionSummary(s.id(), s.application(), s.state(), "FLOW", s.natFlag(), s.source(), s.sourcePort(),
-                s.fromZone(), s.protocol(), s.translatedSource(), s.translatedSourcePort(), s.destination(),
-                s.destinationPort(), s.toZone(), s.translatedDestination(), s.translatedDestinationPort(), s.fromPeer());
+        return new SessionSummary(
+                s.id(),
+                s.application(),
+                s.state(),
+                "FLOW",
+                s.natFlag(),
+                s.source(),
+                s.sourcePort(),
+                s.fromZone(),
+                s.protocol(),
+                s.translatedSource(),
+                s.translatedSourcePort(),
+                s.destination(),
+                s.destinationPort(),
+                s.toZone(),
+                s.translatedDestination(),
+                s.translatedDestinationPort(),
+                s.fromPeer());
     }
 
     @Override
     public Optional<SessionDetail> session(long id) {
-        return node.dataplane().session(id).map(s -> new SessionDetail(summary(s), s.tcpState(), s.startEpochMs(),
-                s.timeoutS(), s.idleMs(), s.bytesC2s(), s.bytesS2c(), s.packetsC2s(), s.packetsS2c(), s.rule(),
-                s.natRule(), s.ingressInterface(), s.egressInterface(), s.sourceUser() == null ? "unknown"
-                        : s.sourceUser(), s.logAtEnd(), s.fromPeer(), s.worker(), s.syncState()));
+        return node.dataplane()
+                .session(id)
+                .map(s -> new SessionDetail(
+                        summary(s),
+                        s.tcpState(),
+                        s.startEpochMs(),
+                        s.timeoutS(),
+                        s.idleMs(),
+                        s.bytesC2s(),
+                        s.bytesS2c(),
+                        s.packetsC2s(),
+                        s.packetsS2c(),
+                        s.rule(),
+                        s.natRule(),
+                        s.ingressInterface(),
+                        s.egressInterface(),
+                        s.sourceUser() == null ? "unknown" : s.sourceUser(),
+                        s.logAtEnd(),
+                        s.fromPeer(),
+                        s.worker(),
+                        s.syncState()));
     }
 
     @Override
@@ -249,9 +309,19 @@ public final class NodeOps implements OpsService {
         timeouts.put("discard-udp", t.discardUdp());
         timeouts.put("discard-default", t.discardDefault());
         long allocated = byProto.values().stream().mapToLong(Long::longValue).sum();
-        return new SessionInfo(node.dataplane().sessionCapacity(), allocated, byProto.get("tcp"), byProto.get("udp"),
-                byProto.get("icmp"), byProto.get("other"), node.dataplane().sessionsInstalled(),
-                r.of("pkt_recv"), 0, r.of("session_installed"), timeouts, running().session().tcpRejectNonSyn());
+        return new SessionInfo(
+                node.dataplane().sessionCapacity(),
+                allocated,
+                byProto.get("tcp"),
+                byProto.get("udp"),
+                byProto.get("icmp"),
+                byProto.get("other"),
+                node.dataplane().sessionsInstalled(),
+                r.of("pkt_recv"),
+                0,
+                r.of("session_installed"),
+                timeouts,
+                running().session().tcpRejectNonSyn());
     }
 
     @Override
@@ -268,8 +338,12 @@ public final class NodeOps implements OpsService {
                 continue; // PAN-OS shows counters that moved
             }
             CounterKind k = counterKinds.get(e.getKey());
-            out.add(new CounterValue(e.getKey(), e.getValue(), r.of(e.getKey()),
-                    k == null ? "info" : k.severity().label(), k == null ? "ha" : k.category(),
+            out.add(new CounterValue(
+                    e.getKey(),
+                    e.getValue(),
+                    r.of(e.getKey()),
+                    k == null ? "info" : k.severity().label(),
+                    k == null ? "ha" : k.category(),
                     k == null ? e.getKey().replace('_', ' ') : k.description()));
         }
         return out;
@@ -300,23 +374,28 @@ public final class NodeOps implements OpsService {
         int fromZone = policy.zoneId(q.fromZone());
         int toZone = policy.zoneId(q.toZone());
         if (fromZone < 0 || toZone < 0) {
-            throw new IllegalArgumentException("zone '" + (fromZone < 0 ? q.fromZone() : q.toZone()) + "' does not exist");
+            throw new IllegalArgumentException(
+                    "zone '" + (fromZone < 0 ? q.fromZone() : q.toZone()) + "' does not exist");
         }
         InetAddress src = IpAddresses.parse(q.source());
         InetAddress dst = IpAddresses.parse(q.destination());
         long[] s = Addresses.halves(src);
         long[] d = Addresses.halves(dst);
         int v = src.getAddress().length == 4 ? 4 : 6;
-        int app = q.application() == null ? policy.identifyApplication(q.protocol(), q.destinationPort())
+        int app = q.application() == null
+                ? policy.identifyApplication(q.protocol(), q.destinationPort())
                 : policy.applications().id(q.application());
         if (app < 0) {
             throw new IllegalArgumentException("application '" + q.application() + "' is not known");
         }
         String user = q.sourceUser() != null ? q.sourceUser() : policy.userOf(v, s[0], s[1]);
-        int rule = policy.matchSecurity(fromZone, toZone, v, s[0], s[1], d[0], d[1], q.protocol(), -1,
-                q.destinationPort(), app, user);
-        return new PolicyMatchResult(policy.ruleName(rule), policy.ruleAction(rule).name().toLowerCase(Locale.ROOT)
-                .replace('_', '-'), rule < 0 ? 0 : rule + 1, policy.applications().name(app));
+        int rule = policy.matchSecurity(
+                fromZone, toZone, v, s[0], s[1], d[0], d[1], q.protocol(), -1, q.destinationPort(), app, user);
+        return new PolicyMatchResult(
+                policy.ruleName(rule),
+                policy.ruleAction(rule).name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                rule < 0 ? 0 : rule + 1,
+                policy.applications().name(app));
     }
 
     // ------------------------------------------------------------------------------------------ configuration
@@ -334,7 +413,8 @@ public final class NodeOps implements OpsService {
     @Override
     public io.palisade.ops.ConfigText candidateConfig() {
         PalisadeConfig c = config().candidate();
-        long version = config().candidateChanged() ? 0 : config().running().info().version();
+        long version =
+                config().candidateChanged() ? 0 : config().running().info().version();
         return new io.palisade.ops.ConfigText(version, ConfigText.digest(c), ConfigText.toYaml(c));
     }
 
@@ -356,7 +436,8 @@ public final class NodeOps implements OpsService {
         } catch (IllegalArgumentException e) {
             return List.of(new Problem(path, 0, 0, e.getMessage()));
         }
-        ConfigLoader.Result r = ConfigLoader.parse(edited, "candidate", node.configFile().getParent());
+        ConfigLoader.Result r =
+                ConfigLoader.parse(edited, "candidate", node.configFile().getParent());
         if (!r.ok()) {
             return r.problems();
         }
@@ -419,29 +500,61 @@ public final class NodeOps implements OpsService {
 
     static LinkMonitoringStatus linkMonitoring(HaView v, HaConfig ha) {
         if (v == null || v.linkMonitoring() == null) {
-            return new LinkMonitoringStatus(ha.linkMonitoring().enabled(),
-                    ha.linkMonitoring().failureCondition().name().toLowerCase(Locale.ROOT), false, List.of());
+            return new LinkMonitoringStatus(
+                    ha.linkMonitoring().enabled(),
+                    ha.linkMonitoring().failureCondition().name().toLowerCase(Locale.ROOT),
+                    false,
+                    List.of());
         }
         var s = v.linkMonitoring();
-        return new LinkMonitoringStatus(s.enabled(), s.condition().name().toLowerCase(Locale.ROOT), s.failed(),
-                s.groups().stream().map(g -> new LinkMonitoringStatus.Group(g.name(), g.enabled(),
-                        g.condition().name().toLowerCase(Locale.ROOT), g.failed(),
-                        g.members().stream().map(m -> new LinkMonitoringStatus.Member(m.interfaceName(),
-                                m.up() ? "up" : "down")).toList())).toList());
+        return new LinkMonitoringStatus(
+                s.enabled(),
+                s.condition().name().toLowerCase(Locale.ROOT),
+                s.failed(),
+                s.groups().stream()
+                        .map(g -> new LinkMonitoringStatus.Group(
+                                g.name(),
+                                g.enabled(),
+                                g.condition().name().toLowerCase(Locale.ROOT),
+                                g.failed(),
+                                g.members().stream()
+                                        .map(m -> new LinkMonitoringStatus.Member(
+                                                m.interfaceName(), m.up() ? "up" : "down"))
+                                        .toList()))
+                        .toList());
     }
 
     static PathMonitoringStatus pathMonitoring(HaView v, HaConfig ha) {
         var pm = ha.pathMonitoring();
         if (v == null) {
-            return new PathMonitoringStatus(pm.enabled(), pm.failureCondition().name().toLowerCase(Locale.ROOT), false,
-                    List.of());
+            return new PathMonitoringStatus(
+                    pm.enabled(), pm.failureCondition().name().toLowerCase(Locale.ROOT), false, List.of());
         }
-        return new PathMonitoringStatus(pm.enabled(), pm.failureCondition().name().toLowerCase(Locale.ROOT),
-                v.pathMonitoringFailed(), v.pathGroups().stream().map(g -> new PathMonitoringStatus.Group(g.name(),
-                        g.type(), g.target(), true, g.failureCondition(), g.failed(), g.pingIntervalMs(),
-                        g.pingCount(), g.destinations().stream().map(d -> new PathMonitoringStatus.Destination(
-                                d.address(), d.up(), d.successes(), d.total(), nan0(d.rttMinMs()),
-                                nan0(d.rttMaxMs()), nan0(d.rttAvgMs()))).toList())).toList());
+        return new PathMonitoringStatus(
+                pm.enabled(),
+                pm.failureCondition().name().toLowerCase(Locale.ROOT),
+                v.pathMonitoringFailed(),
+                v.pathGroups().stream()
+                        .map(g -> new PathMonitoringStatus.Group(
+                                g.name(),
+                                g.type(),
+                                g.target(),
+                                true,
+                                g.failureCondition(),
+                                g.failed(),
+                                g.pingIntervalMs(),
+                                g.pingCount(),
+                                g.destinations().stream()
+                                        .map(d -> new PathMonitoringStatus.Destination(
+                                                d.address(),
+                                                d.up(),
+                                                d.successes(),
+                                                d.total(),
+                                                nan0(d.rttMinMs()),
+                                                nan0(d.rttMaxMs()),
+                                                nan0(d.rttAvgMs())))
+                                        .toList()))
+                        .toList());
     }
 
     private static double nan0(double v) {

@@ -50,7 +50,9 @@ final class RotatingFile implements AutoCloseable {
         for (int i = keep - 1; i >= 1; i--) {
             Path from = file.resolveSibling(file.getFileName() + "." + i);
             if (Files.exists(from)) {
-                Files.move(from, file.resolveSibling(file.getFileName() + "." + (i + 1)),
+                Files.move(
+                        from,
+                        file.resolveSibling(file.getFileName() + "." + (i + 1)),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -42,8 +42,11 @@ final class SessionSync implements AutoCloseable {
     SessionSync(HaConfig ha, PalisadeConfig config, NanoClock clock, String serial, Path baseDir) {
         var e = ha.ha1Encryption();
         this.ha = e.enabled()
-                ? ha.withHa1Encryption(new HaConfig.Ha1Encryption(true, baseDir.resolve(e.certificate()).toString(),
-                        baseDir.resolve(e.key()).toString(), baseDir.resolve(e.peerCertificate()).toString()))
+                ? ha.withHa1Encryption(new HaConfig.Ha1Encryption(
+                        true,
+                        baseDir.resolve(e.certificate()).toString(),
+                        baseDir.resolve(e.key()).toString(),
+                        baseDir.resolve(e.peerCertificate()).toString()))
                 : ha;
         this.clock = clock;
     }
@@ -68,8 +71,18 @@ final class SessionSync implements AutoCloseable {
 
     StateSyncStatus status() {
         Ha2SyncStatus s = ha2.status();
-        return new StateSyncStatus(s.enabled(), s.transport(), s.linkStatus(), s.bulkSync(), s.messagesSent(),
-                s.messagesReceived(), s.bytesSent(), s.framesLost(), s.retransmitRequests(), s.queueDepth(), s.lagMs(),
+        return new StateSyncStatus(
+                s.enabled(),
+                s.transport(),
+                s.linkStatus(),
+                s.bulkSync(),
+                s.messagesSent(),
+                s.messagesReceived(),
+                s.bytesSent(),
+                s.framesLost(),
+                s.retransmitRequests(),
+                s.queueDepth(),
+                s.lagMs(),
                 s.sessionsFromPeer());
     }
 
@@ -103,7 +116,9 @@ final class SessionSync implements AutoCloseable {
                 n++;
                 switch (e) {
                     case Ha2Event.BulkSyncChanged b -> {
-                        LOG.info("HA2 bulk sync {} ({} sessions)", b.state().name().toLowerCase(java.util.Locale.ROOT),
+                        LOG.info(
+                                "HA2 bulk sync {} ({} sessions)",
+                                b.state().name().toLowerCase(java.util.Locale.ROOT),
                                 b.sessions());
                         if (b.state() == BulkSyncState.COMPLETE) {
                             machine.onBulkSyncComplete(nowNs);
@@ -114,9 +129,15 @@ final class SessionSync implements AutoCloseable {
                             machine.onHeartbeat(peerSerial, HaPath.HEARTBEAT_BACKUP, nowNs);
                         }
                     }
-                    case Ha2Event.LinkDown d -> LOG.error("HA2 link {} down: no keep-alive for {} ms (action {})",
-                            d.link(), d.silentMs(), d.action().name().toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', '-'));
+                    case Ha2Event.LinkDown d ->
+                        LOG.error(
+                                "HA2 link {} down: no keep-alive for {} ms (action {})",
+                                d.link(),
+                                d.silentMs(),
+                                d.action()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', '-'));
                     case Ha2Event.LinkUp u -> LOG.info("HA2 link {} up again after {} ms", u.link(), u.downMs());
                     case Ha2Event.DataLinkChanged c -> LOG.info("HA2 now sends sessions over {}", c.link());
                     case Ha2Event.PeerRestarted r -> LOG.info("HA2 peer restarted (incarnation {})", r.epoch());
@@ -146,8 +167,9 @@ final class SessionSync implements AutoCloseable {
             }
             List<HaView.Link> out = new ArrayList<>();
             Ha2SyncStatus s = ha2.status();
-            s.links().forEach((name, state) -> out.add(new HaView.Link(name, "", "", "up".equals(state),
-                    s.transport() + ", " + state)));
+            s.links()
+                    .forEach((name, state) ->
+                            out.add(new HaView.Link(name, "", "", "up".equals(state), s.transport() + ", " + state)));
             return out;
         }
     }

@@ -56,9 +56,27 @@ public record HaConfig(
 
     /** This block with another HA1 encryption block (a node resolves key paths against its config folder). */
     public HaConfig withHa1Encryption(Ha1Encryption encryption) {
-        return new HaConfig(enabled, groupId, description, mode, deviceId, election, ha1, ha1Backup, encryption,
-                heartbeatBackup, ha2, ha2Backup, stateSynchronization, ha3, configSync, linkMonitoring,
-                pathMonitoring, activePassive, activeActive, cluster);
+        return new HaConfig(
+                enabled,
+                groupId,
+                description,
+                mode,
+                deviceId,
+                election,
+                ha1,
+                ha1Backup,
+                encryption,
+                heartbeatBackup,
+                ha2,
+                ha2Backup,
+                stateSynchronization,
+                ha3,
+                configSync,
+                linkMonitoring,
+                pathMonitoring,
+                activePassive,
+                activeActive,
+                cluster);
     }
 
     /**

@@ -86,6 +86,7 @@ public final class HaAgent implements Agent, ConfigListener {
     private long lastPeerHeartbeatNs;
     private int historySeen;
     private boolean changed = true;
+    private boolean[] linkWasUp;
 
     /** Everything the agent is built from. */
     public record Parts(
@@ -180,6 +181,7 @@ public final class HaAgent implements Agent, ConfigListener {
         }
         lastCycleNs = nowNs;
         work += runCommands(nowNs);
+        work += helloOnLinkUp();
         work += inbox.drain(r -> onReceived(r, nowNs), INBOX_BUDGET);
         if (nowNs - nextMonitorNs >= 0) {
             nextMonitorNs = nowNs + MONITOR_INTERVAL_NS;
@@ -222,6 +224,24 @@ public final class HaAgent implements Agent, ConfigListener {
                 case HaCommand.SyncToRemote s -> s.result().complete(pushConfig("sync-to-remote"));
                 case HaCommand.Committed m -> onCommitted(m.running().value());
             }
+        }
+        return n;
+    }
+
+    /** A link that just came up gets our hello at once, so negotiation does not wait for the hello interval. */
+    private int helloOnLinkUp() {
+        if (linkWasUp == null) {
+            linkWasUp = new boolean[links.size()];
+        }
+        int n = 0;
+        for (int i = 0; i < links.size(); i++) {
+            boolean up = links.get(i).isUp();
+            if (up && !linkWasUp[i]) {
+                links.get(i).send(hello());
+                changed = true;
+                n++;
+            }
+            linkWasUp[i] = up;
         }
         return n;
     }
@@ -573,6 +593,10 @@ public final class HaAgent implements Agent, ConfigListener {
                 pathMonitor != null && pathMonitor.failed(),
                 epochMillis.getAsLong(),
                 nowNs);
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        return a == null ? "" : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private List<HaView.PathGroupStatus> pathGroups() {

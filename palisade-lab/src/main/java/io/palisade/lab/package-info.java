@@ -1,0 +1,2 @@
+/** Labs: in-process and network-namespace topologies, traffic, faults, and the demo. */
+package io.palisade.lab;

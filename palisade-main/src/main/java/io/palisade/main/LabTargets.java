@@ -1,0 +1,33 @@
+package io.palisade.main;
+
+import io.palisade.lab.LabState;
+import java.util.Optional;
+
+/** Where {@code cli} connects: explicit options, the environment, or the running lab's state file. */
+final class LabTargets {
+    /** A node's URL and key. */
+    record Target(String url, String apiKey) {}
+
+    private LabTargets() {}
+
+    static Target resolve(String url, String key) {
+        String envKey = System.getenv("PALISADE_API_KEY");
+        Optional<LabState> lab = LabState.load(LabState.defaultFile());
+        if (url == null) {
+            url = lab.flatMap(l -> l.nodes().stream().findFirst())
+                    .map(LabState.NodeEntry::api)
+                    .orElse("http://127.0.0.1:9443");
+        }
+        if (key == null) {
+            key = envKey;
+        }
+        if (key == null) {
+            String u = url;
+            key = lab.flatMap(l ->
+                            l.nodes().stream().filter(n -> n.api().equals(u)).findFirst())
+                    .map(LabState.NodeEntry::apiKey)
+                    .orElse(null);
+        }
+        return new Target(url, key);
+    }
+}
