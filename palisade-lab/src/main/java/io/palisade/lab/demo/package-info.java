@@ -1,0 +1,2 @@
+/** The main job: an HA pair under traffic, a fault, and a measured report of the failover. */
+package io.palisade.lab.demo;
