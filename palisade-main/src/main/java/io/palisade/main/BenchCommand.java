@@ -43,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
                 results.add(EngineBenchmarks.setup(10_000, 800_000));
             }
             case "memory" -> results.add(MemoryBenchmark.run(10_000_000));
-            case "sync", "forward" -> throw NotBuiltYet.error("bench " + name, "later issues");
+            case "sync" -> results.add(io.palisade.bench.SyncBench.run(1_000_000, 100_000));
+            case "forward" -> throw NotBuiltYet.error("bench " + name, "issue 5: namespace lab");
             default -> throw new UserError("unknown benchmark '" + name + "' (fastpath, setup, memory, sync, forward)");
         }
         print(results);
