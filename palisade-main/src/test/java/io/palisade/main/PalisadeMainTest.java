@@ -96,15 +96,22 @@ class PalisadeMainTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndExitTwo() {
-        for (String cmd : new String[] {"run", "cli", "replay", "bench", "lab"}) {
+        for (String[] cmd : new String[][] {{"lab"}, {"bench", "forward"}}) {
             Result r = run(cmd);
-            assertThat(r.exit()).as(cmd).isEqualTo(2);
+            assertThat(r.exit()).as(String.join(" ", cmd)).isEqualTo(2);
             assertThat(r.err())
-                    .as(cmd)
+                    .as(String.join(" ", cmd))
                     .contains("is not built yet")
                     .doesNotContain("Exception")
                     .hasLineCount(1);
         }
+    }
+
+    @Test
+    void runRefusesAMissingConfigurationInOneLine() {
+        Result r = run("run", "--config", "/nonexistent/fw.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("palisade: /nonexistent/fw.yaml: no such file\n");
     }
 
     @Test
