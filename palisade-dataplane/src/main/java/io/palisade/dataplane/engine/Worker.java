@@ -25,6 +25,8 @@ public final class Worker implements Agent, Emitter {
     private final HandoffRing[] inbound;
     private final ConcurrentLinkedQueue<WorkerTask> tasks = new ConcurrentLinkedQueue<>();
     private final boolean[] touched;
+    /** Keeps the prefetch loads from being optimised away. */
+    private long prefetchSink;
 
     /**
      * @param wiring the engine's wiring; this worker is its emitter
@@ -90,6 +92,12 @@ public final class Worker implements Agent, Emitter {
     private int receive(Port p, int ingress, long nowNs) {
         batch.clear();
         int n = p.receive(index, batch);
+        long warm = 0;
+        for (int i = 0; i < n; i++) {
+            // Touch every frame's session first so the cache misses of the batch overlap.
+            warm += engine.prefetch(batch.slot(i), batch.length(i), ingress);
+        }
+        prefetchSink = warm;
         for (int i = 0; i < n; i++) {
             MemorySegment frame = batch.slot(i);
             int length = batch.length(i);
