@@ -21,7 +21,7 @@ class InProcessDemoTest {
     Path dir;
 
     private DemoReport demo(String fault) {
-        return InProcessDemo.run(new DemoOptions(fault, "advanced", 100, 2, 4, false), dir.resolve("lab.json"));
+        return InProcessDemo.run(new DemoOptions(fault, "advanced", 100, 1, 4, false), dir.resolve("lab.json"));
     }
 
     @ParameterizedTest
