@@ -347,7 +347,12 @@ public final class Node implements AutoCloseable {
         }
         int id = rc.policy().interfaceId(interfaceName);
         Port[] ports = dataplane.ports();
-        return id >= 0 && id < ports.length && ports[id] != null && ports[id].linkUp() && ports[id].adminUp();
+        if (id < 0 || id >= ports.length || ports[id] == null) {
+            return false;
+        }
+        // A link this node took down itself (passive link state shutdown) is not a link failure: counting it made
+        // both nodes of a pair non-functional at boot, since every node starts with its links shut down.
+        return !ports[id].adminUp() || ports[id].linkUp();
     }
 
     // ------------------------------------------------------------------------------------------ accessors
