@@ -79,6 +79,11 @@ public final class InProcessDemo {
         long startNs = System.nanoTime();
         lab = InProcessLab.up(new InProcessLab.Settings(stateFile, options.timerProfile(), Duration.ofSeconds(90)));
         details.put("labUpMs", (System.nanoTime() - startNs) / 1_000_000L);
+        // Ctrl-C or SIGTERM during the demo still stops the nodes (unless they are meant to stay).
+        Thread stopOnExit = Thread.ofPlatform().unstarted(lab::down);
+        if (!options.stay()) {
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
         try {
             traffic = TrafficGenerator.start(lab.wire(), TrafficGenerator.Settings.of(options.flows()));
             try {
@@ -88,8 +93,17 @@ public final class InProcessDemo {
             }
         } finally {
             if (!options.stay()) {
+                removeHook(stopOnExit);
                 lab.down();
             }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook takes the lab down
         }
     }
 
@@ -209,6 +223,7 @@ public final class InProcessDemo {
         details.put("faultNode", fault.node());
         details.put("faultApplied", fault.ok());
         details.put("faultMessage", fault.message());
+        details.put("faultApplyMs", fault.applyMs());
         details.put("newActive", takeover.isPresent() ? peer : null);
         details.put("takeoverReason", takeover.map(HaTransition::reason).orElse(null));
         details.put("statesAfter", finalStates());

@@ -26,10 +26,12 @@ public final class LabFaults {
      * @param node the node
      * @param fault the fault
      * @param atEpochMs wall-clock time just before the fault was applied
+     * @param applyMs how long applying it took (the signal, or the API request over a warm connection): the
+     *     uncertainty of {@code atEpochMs}
      * @param ok whether it was applied
      * @param message what happened, in one line
      */
-    public record Injected(String node, String fault, long atEpochMs, boolean ok, String message) {}
+    public record Injected(String node, String fault, long atEpochMs, long applyMs, boolean ok, String message) {}
 
     private LabFaults() {}
 
@@ -44,7 +46,9 @@ public final class LabFaults {
                                 new UserError("no lab node is active; name one with --node", UserError.FAILURE, null));
         LabState.NodeEntry node = lab.node(name);
         NodeClient client = lab.client(name);
+        warmUp(client, fault);
         long at = System.currentTimeMillis();
+        long startNs = System.nanoTime();
         CommandResult r = switch (fault) {
             case "kill" ->
                 NodeProcesses.kill(node.pid(), node.config())
@@ -60,7 +64,24 @@ public final class LabFaults {
             case "clear" -> clear(client);
             default -> throw new IllegalStateException(fault);
         };
-        return new Injected(name, fault, at, r.ok(), r.message());
+        return new Injected(name, fault, at, (System.nanoTime() - startNs) / 1_000_000L, r.ok(), r.message());
+    }
+
+    /**
+     * Sends the fault's own request once with the switch off (a no-op) and asks for the HA state, so that t=0
+     * is not followed by opening a connection and loading the node's request handling for the first time.
+     */
+    private static void warmUp(NodeClient client, String fault) {
+        switch (fault) {
+            case "ha1-down" -> {
+                client.setLabFault(LabFault.HA1_BLOCK, LabFault.ALL, false);
+                client.setLabFault(LabFault.HA2_BLOCK, LabFault.ALL, false);
+            }
+            case "link-down" -> client.setLabFault(LabFault.LINK_DOWN, PairConfigs.SERVER_SIDE_INTERFACE, false);
+            case "path-down" -> client.setLabFault(LabFault.PATH_UNREACHABLE, PairConfigs.PATH_DESTINATION, false);
+            case "suspend" -> client.haStatus();
+            default -> {}
+        }
     }
 
     private static CommandResult both(CommandResult a, CommandResult b) {

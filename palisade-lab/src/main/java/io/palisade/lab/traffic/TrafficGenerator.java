@@ -80,11 +80,14 @@ public final class TrafficGenerator implements AutoCloseable {
             }
         }
 
-        /** {@code flows} connections, 1 exchange per second each, RTO 200 ms doubling to 1 s, a probe every 1 ms. */
+        /**
+         * {@code flows} connections opened at 1000 per second, 1 exchange per second each, RTO 200 ms doubling to
+         * 1 s, a probe every 1 ms.
+         */
         public static Settings of(int flows) {
             return new Settings(
                     flows,
-                    2000,
+                    1000,
                     Duration.ofSeconds(1),
                     64,
                     256,
