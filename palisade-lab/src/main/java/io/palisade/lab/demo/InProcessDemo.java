@@ -34,6 +34,9 @@ public final class InProcessDemo {
     /** The report's {@code mode}. */
     public static final String MODE = "inproc";
 
+    /** How long after the takeover a probe gap still counts as the failover's. */
+    private static final long SETTLE_MS = 500;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DemoOptions options;
@@ -141,11 +144,12 @@ public final class InProcessDemo {
         List<TimelineSvg.Gap> gaps = stats.probeGaps().stream()
                 .map(g -> new TimelineSvg.Gap(relMs(g.fromNs(), t0), relMs(g.toNs(), t0)))
                 .toList();
-        long interruptionMs = gaps.stream()
-                .filter(g -> g.toMs() >= 0)
-                .mapToLong(g -> g.toMs() - g.fromMs())
-                .max()
-                .orElse(0);
+        // The failover's gap: the longest one that ends after the fault and starts before the takeover has had
+        // time to settle. Later gaps are the machine's noise (reported apart), not the failover.
+        long settledMs =
+                takeover.map(t -> t.atEpochMs() - t0 + SETTLE_MS).orElse((long) (options.afterSeconds() * 1000));
+        long interruptionMs = longestGap(gaps, 0, settledMs);
+        details.put("probeLongestGapAfterFaultMs", longestGap(gaps, 0, Long.MAX_VALUE));
         fillDetails(fault, takeover, survival, stats, gaps, peer);
         Path svg = lab.directory().resolve("demo-timeline.svg");
         DemoReport report = new DemoReport(
@@ -194,6 +198,15 @@ public final class InProcessDemo {
         } catch (ApiFailure e) {
             return fallback;
         }
+    }
+
+    /** The longest gap ending at or after {@code fromMs} and starting at or before {@code toMs}. */
+    private static long longestGap(List<TimelineSvg.Gap> gaps, long fromMs, long toMs) {
+        return gaps.stream()
+                .filter(g -> g.toMs() >= fromMs && g.fromMs() <= toMs)
+                .mapToLong(g -> g.toMs() - g.fromMs())
+                .max()
+                .orElse(0);
     }
 
     private long nsOf(long epochMs) {
