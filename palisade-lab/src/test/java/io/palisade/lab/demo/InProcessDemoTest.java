@@ -33,7 +33,7 @@ class InProcessDemoTest {
         assertThat(r.sessionsBefore()).as(r.toString()).isEqualTo(100);
         assertThat(r.sessionsSurvived()).as(r.toString()).isEqualTo(r.sessionsBefore());
         assertThat(r.detectionMs()).as(r.toString()).isBetween(0L, 3_000L);
-        assertThat(r.interruptionMs()).as(r.toString()).isPositive().isLessThan(4_000L);
+        assertThat(r.interruptionMs()).as(r.toString()).isBetween(0L, 4_000L);
         assertThat(r.states())
                 .anySatisfy(e -> {
                     assertThat(e.node()).isEqualTo("fw-b");
