@@ -3,217 +3,157 @@ package io.palisade.main;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.palisade.common.UserError;
-import io.palisade.config.ConfigLoader;
-import io.palisade.config.model.HaConfig;
-import io.palisade.config.model.PalisadeConfig;
-import io.palisade.config.model.SecurityRule;
-import io.palisade.config.store.ConfigService;
-import io.palisade.config.store.ConfigStore;
-import io.palisade.config.store.VersionInfo;
+import io.palisade.lab.LabState;
+import io.palisade.lab.demo.DemoOptions;
+import io.palisade.lab.demo.DemoReport;
+import io.palisade.lab.demo.InProcessDemo;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./palisade demo}: for now the configuration walk-through. Every bundled example is validated and
- * committed into a fresh store, one rule is changed and committed, the change is diffed and rolled back, and
- * the resulting running configuration is summarised. Later issues turn this into the HA failover lab.
+ * {@code ./palisade demo}: the main job. Starts the lab (network namespaces as root with {@code ip}, the
+ * in-process lab otherwise or with {@code --inproc}), runs long-lived TCP connections and a 1 ms probe stream
+ * through the active node, fails it, and reports the timeline: detection, interruption, and how many connections
+ * kept working on the new active node. Exit 0 when every connection survived, 1 otherwise.
  */
 @Command(
         mixinStandardHelpOptions = true,
         name = "demo",
-        description = "Run the main job (currently: validate, commit, diff and roll back the"
-                + " bundled example configurations and summarise them).")
+        description = "Run the main job: an HA pair under traffic (long-lived TCP connections and a 1 ms probe"
+                + " stream), a fault on the active node, and the measured failover (detection, interruption,"
+                + " connections kept). Network namespaces as root with ip available, the in-process lab"
+                + " otherwise. Exit 0 when every connection survived.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--examples", description = "Folder of example configurations (default: examples).")
-    Path examples = Path.of("examples");
+    @Option(
+            names = "--fault",
+            defaultValue = "kill",
+            description = "kill, ha1-down, link-down, path-down or suspend (default: ${DEFAULT-VALUE}).")
+    String fault;
+
+    @Option(names = "--inproc", description = "Use the in-process lab even as root.")
+    boolean inproc;
+
+    @Option(names = "--stay", description = "Leave the lab running afterwards (see ./palisade lab status).")
+    boolean stay;
+
+    @Option(
+            names = "--profile",
+            defaultValue = "advanced",
+            description = "HA timers: advanced (heartbeat 100 ms x 3) or aggressive (PAN-OS, 1000 ms x 3)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(
+            names = "--flows",
+            defaultValue = "1000",
+            description = "TCP connections to keep busy (default: ${DEFAULT-VALUE}).")
+    int flows;
+
+    @Option(
+            names = "--steady",
+            defaultValue = "3",
+            description = "Seconds of traffic before the fault (default: ${DEFAULT-VALUE}).")
+    double steadySeconds;
+
+    @Option(
+            names = "--after",
+            description = "Seconds of traffic after the fault (default: 5 with advanced timers, 10 with aggressive).")
+    Double afterSeconds;
+
+    @Option(
+            names = "--lab-state",
+            description = "Lab state file; the lab's folder is its parent (default: $PALISADE_LAB_STATE, else"
+                    + " /tmp/palisade-lab/lab.json).")
+    Path labState;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(examples)) {
-            throw new UserError("examples folder not found: " + examples.toAbsolutePath());
+        if (!DemoOptions.FAULTS.contains(fault)) {
+            throw new UserError("--fault must be one of " + DemoOptions.FAULTS);
         }
-        Path state = Files.createTempDirectory("palisade-demo-");
-        List<Map<String, Object>> reports = new ArrayList<>();
-        boolean allOk = true;
-        try {
-            for (Path file : exampleFiles()) {
-                Map<String, Object> report = demoOne(file, state);
-                allOk &= Boolean.TRUE.equals(report.get("ok"));
-                reports.add(report);
-            }
-        } finally {
-            deleteTree(state);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mode", "config");
-        out.put("note", "the HA failover lab replaces this walk-through when it lands");
-        out.put("examples", reports);
+        double after = afterSeconds != null ? afterSeconds : profile.equals("aggressive") ? 10 : 5;
+        DemoOptions options = new DemoOptions(fault, profile, flows, steadySeconds, after, stay);
+        Path stateFile = labState != null ? labState : LabState.defaultFile();
+        DemoReport report = run(options, stateFile);
         if (json) {
             System.out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(out));
+                    .writeValueAsString(report));
         } else {
-            reports.forEach(DemoCommand::printText);
+            print(report, System.out);
         }
-        return allOk ? 0 : UserError.FAILURE;
-    }
-
-    private List<Path> exampleFiles() throws IOException {
-        try (Stream<Path> s = Files.walk(examples)) {
-            return s.filter(p -> p.toString().endsWith(".yaml"))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
+        if (stay) {
+            (json ? System.err : System.out)
+                    .println("the lab is still running: ./palisade lab status (dashboards, keys), ./palisade lab down");
         }
+        return survivedAll(report) ? 0 : UserError.FAILURE;
     }
 
-    private static Map<String, Object> demoOne(Path file, Path state) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("file", file.toString());
-        ConfigLoader.Result loaded = ConfigLoader.load(file);
-        r.put("ok", loaded.ok());
-        if (!loaded.ok()) {
-            r.put(
-                    "problems",
-                    loaded.problems().stream()
-                            .map(p -> p.format(file.toString()))
-                            .toList());
-            return r;
-        }
-        PalisadeConfig config = loaded.config();
-        Path storeDir = state.resolve(file.toString().replaceAll("[^A-Za-z0-9]", "_"));
-        ConfigService service = new ConfigService(
-                ConfigStore.open(storeDir), file.toAbsolutePath().getParent(), System::currentTimeMillis);
-        VersionInfo first = service.commitConfig(config, "file", "initial commit of " + file.getFileName());
-        VersionInfo second = service.commitConfig(withFirstRuleDisabled(config), "demo", "disable the first rule");
-        String diff = service.diff(first.version(), second.version());
-        VersionInfo rolledBack = service.rollback(first.version());
-        r.put("hostname", config.device().hostname());
-        r.put("summary", summary(config));
-        r.put(
-                "versions",
-                service.store().history().stream()
-                        .map(v -> v.version() + " " + v.source() + ": " + v.description())
-                        .toList());
-        r.put(
-                "diffLines",
-                diff.lines()
-                        .filter(l ->
-                                l.startsWith("+ ") || l.startsWith("- ") || l.startsWith("+  ") || l.startsWith("-  "))
-                        .toList());
-        r.put("runningVersion", rolledBack.version());
-        r.put("runningDigest", rolledBack.digest());
-        r.put("rollbackRestoredDigest", rolledBack.digest().equals(first.digest()));
-        r.put("ok", rolledBack.digest().equals(first.digest()));
-        return r;
-    }
-
-    private static PalisadeConfig withFirstRuleDisabled(PalisadeConfig c) {
-        List<SecurityRule> rules = new ArrayList<>(c.securityRules());
-        if (!rules.isEmpty()) {
-            SecurityRule r = rules.getFirst();
-            rules.set(
-                    0,
-                    new SecurityRule(
-                            r.name(),
-                            r.from(),
-                            r.to(),
-                            r.source(),
-                            r.destination(),
-                            r.negateSource(),
-                            r.negateDestination(),
-                            r.sourceUser(),
-                            r.application(),
-                            r.service(),
-                            r.action(),
-                            r.logStart(),
-                            r.logEnd(),
-                            true,
-                            r.description()));
-        }
-        return new PalisadeConfig(
-                c.device(),
-                c.interfaces(),
-                c.aggregateInterfaces(),
-                c.virtualWires(),
-                c.zones(),
-                c.zoneProtectionProfiles(),
-                c.virtualRouter(),
-                c.addresses(),
-                c.addressGroups(),
-                c.services(),
-                c.serviceGroups(),
-                c.applications(),
-                c.userId(),
-                rules,
-                c.natRules(),
-                c.session(),
-                c.highAvailability());
-    }
-
-    static Map<String, Object> summary(PalisadeConfig c) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put(
-                "interfaces",
-                c.interfaces().stream()
-                        .map(i ->
-                                i.name() + " (" + i.mode().name().toLowerCase().replace('_', '-')
-                                        + (i.addresses().isEmpty() ? "" : " " + i.addresses()) + ")")
-                        .toList());
-        s.put(
-                "zones",
-                c.zones().stream().map(z -> z.name() + " " + z.interfaces()).toList());
-        s.put("virtualWires", c.virtualWires().size());
-        s.put("securityRules", c.securityRules().size());
-        s.put("natRules", c.natRules().size());
-        s.put("staticRoutes", c.virtualRouter().staticRoutes().size());
-        HaConfig ha = c.highAvailability();
-        s.put(
-                "highAvailability",
-                !ha.enabled()
-                        ? "disabled"
-                        : ha.mode().name().toLowerCase().replace('_', '-') + ", group " + ha.groupId() + ", priority "
-                                + ha.election().devicePriority()
-                                + (ha.election().preemptive() ? ", preemptive" : "")
-                                + ", timers "
-                                + ha.election().timers().profile().name().toLowerCase());
-        return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void printText(Map<String, Object> r) {
-        System.out.println("== " + r.get("file"));
-        if (!Boolean.TRUE.equals(r.get("ok")) && r.containsKey("problems")) {
-            ((List<String>) r.get("problems")).forEach(p -> System.out.println("  " + p));
-            return;
-        }
-        System.out.println("  hostname " + r.get("hostname"));
-        ((Map<String, Object>) r.get("summary")).forEach((k, v) -> System.out.println("  " + k + ": " + v));
-        System.out.println("  commit history:");
-        ((List<String>) r.get("versions")).forEach(v -> System.out.println("    " + v));
-        System.out.println("  diff 1 -> 2: " + r.get("diffLines"));
-        System.out.println("  running: version " + r.get("runningVersion") + ", digest "
-                + ((String) r.get("runningDigest")).substring(0, 16) + "..., rollback restored version 1: "
-                + r.get("rollbackRestoredDigest"));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    private DemoReport run(DemoOptions options, Path stateFile) {
+        if (!inproc && LabModes.namespacesPossible()) {
+            Optional<DemoReport> netns = LabModes.netnsDemo(options);
+            if (netns.isPresent()) {
+                return netns.get();
             }
+            System.err.println("palisade: " + LabModes.NETNS_NOT_BUILT);
         }
+        return InProcessDemo.run(options, stateFile);
+    }
+
+    static boolean survivedAll(DemoReport r) {
+        return r.sessionsBefore() > 0 && r.sessionsSurvived() == r.sessionsBefore();
+    }
+
+    static void print(DemoReport r, PrintStream out) {
+        Map<String, Object> d = r.details();
+        out.println("Palisade demo, "
+                + (r.mode().equals("inproc")
+                        ? "in-process lab (two node processes on loopback, no root)"
+                        : "namespace lab (" + r.mode() + ")"));
+        out.println("  timers:  " + r.timerProfile());
+        out.println("  traffic: " + d.getOrDefault("flowsConfigured", "?") + " TCP connections, UDP probe every "
+                + r.probeIntervalMs() + " ms");
+        out.println("  fault:   " + r.fault() + " on " + d.getOrDefault("faultNode", "the active node") + " at t=0 ("
+                + d.getOrDefault("faultMessage", "") + ")");
+        out.println();
+        out.println("timeline (ms from the fault)");
+        for (DemoReport.StateEvent e : r.states()) {
+            out.println(String.format(
+                    Locale.ROOT, "  %+8d  %-6s %-15s -> %-15s %s", e.atMs(), e.node(), e.from(), e.to(), e.reason()));
+        }
+        out.println();
+        out.println("detection:     " + (r.detectionMs() < 0 ? "no takeover seen" : r.detectionMs() + " ms")
+                + " (the new active node's own transition time minus the fault time)");
+        out.println("interruption:  " + r.interruptionMs() + " ms (longest gap of the " + r.probeIntervalMs()
+                + " ms probe stream)");
+        out.println("sessions:      " + r.sessionsBefore() + " exchanging data before the fault, "
+                + r.sessionsSurvived() + " exchanging again through the new active node (target: all)");
+        if (d.containsKey("flowRecoveryMsP50")) {
+            out.println("recovery:      connections exchanged again after p50 " + d.get("flowRecoveryMsP50")
+                    + " ms, p99 " + d.get("flowRecoveryMsP99") + " ms (client retransmission)");
+        }
+        if (d.get("statesAfter") != null) {
+            out.println("after:         " + d.get("statesAfter"));
+        }
+        if (r.timelineSvg() != null) {
+            Path svg = Path.of(r.timelineSvg());
+            out.println("report:        " + svg.resolveSibling("demo.json"));
+            out.println("timeline:      " + svg);
+        }
+        out.println(
+                survivedAll(r)
+                        ? "result:        every connection survived"
+                        : "result:        " + (r.sessionsBefore() - r.sessionsSurvived()) + " of " + r.sessionsBefore()
+                                + " connections did not survive");
     }
 }

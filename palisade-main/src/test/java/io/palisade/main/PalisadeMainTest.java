@@ -2,12 +2,16 @@ package io.palisade.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.testkit.RepoPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +100,7 @@ class PalisadeMainTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndExitTwo() {
-        for (String[] cmd : new String[][] {{"lab"}, {"bench", "forward"}}) {
+        for (String[] cmd : new String[][] {{"bench", "forward"}}) {
             Result r = run(cmd);
             assertThat(r.exit()).as(String.join(" ", cmd)).isEqualTo(2);
             assertThat(r.err())
@@ -104,6 +108,15 @@ class PalisadeMainTest {
                     .contains("is not built yet")
                     .doesNotContain("Exception")
                     .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void missingArgumentsAreBadUsage() {
+        for (String cmd : new String[] {"run", "replay", "bench"}) {
+            Result r = run(cmd);
+            assertThat(r.exit()).as(cmd).isEqualTo(2);
+            assertThat(r.err()).as(cmd).startsWith("palisade: ").doesNotContain("Exception");
         }
     }
 
@@ -131,10 +144,69 @@ class PalisadeMainTest {
     }
 
     @Test
-    void demoCommitsRollsBackAndSummarisesEveryExample() {
-        Result r = run("demo", "--json", "--examples", RepoPaths.examples().toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"rollbackRestoredDigest\" : true").doesNotContain("\"ok\" : false");
-        assertThat(r.out().split("\"file\"", -1)).hasSize(8);
+    void demoRunsTheInProcessLabAndReportsEveryConnectionKept(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("lab.json");
+        Result r = run(
+                "demo",
+                "--inproc",
+                "--json",
+                "--flows",
+                "50",
+                "--steady",
+                "1",
+                "--after",
+                "3",
+                "--lab-state",
+                state.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.path("mode").asText()).isEqualTo("inproc");
+        assertThat(report.path("fault").asText()).isEqualTo("kill");
+        assertThat(report.path("sessionsBefore").asInt()).isEqualTo(50);
+        assertThat(report.path("sessionsSurvived").asInt()).isEqualTo(50);
+        assertThat(report.path("detectionMs").asLong()).isPositive();
+        assertThat(report.path("interruptionMs").asLong()).isPositive();
+        assertThat(report.path("states").size()).isGreaterThanOrEqualTo(3);
+        assertThat(Files.exists(dir.resolve("demo.json"))).isTrue();
+        assertThat(Files.exists(state)).as("the lab is down").isFalse();
+    }
+
+    @Test
+    void labUpStatusFailDownLeavesNoProcessBehind(@TempDir Path dir) throws Exception {
+        String state = dir.resolve("lab.json").toString();
+        Result up = run("lab", "up", "inproc", "--lab-state", state);
+        List<Long> pids = new ArrayList<>();
+        try {
+            assertThat(up.exit()).as(up.err()).isZero();
+            assertThat(up.out()).contains("fw-a", "fw-b", "active", "passive");
+            Result status = run("lab", "status", "--json", "--lab-state", state);
+            assertThat(status.exit()).isZero();
+            JsonNode nodes = new ObjectMapper().readTree(status.out()).path("nodes");
+            assertThat(nodes.size()).isEqualTo(2);
+            for (JsonNode n : nodes) {
+                assertThat(n.path("name").asText()).startsWith("fw-");
+                assertThat(n.path("api").asText()).startsWith("http://127.0.0.1:");
+                assertThat(n.path("apiKey").asText()).startsWith("lab-");
+                assertThat(n.path("alive").asBoolean()).isTrue();
+                pids.add(n.path("pid").asLong());
+            }
+            assertThat(nodes.get(0).path("state").asText()).isEqualTo("active");
+            assertThat(nodes.get(1).path("state").asText()).isEqualTo("passive");
+
+            Result fail = run("lab", "fail", "suspend", "--lab-state", state);
+            assertThat(fail.exit()).as(fail.err()).isZero();
+            assertThat(fail.out()).startsWith("suspend on fw-a");
+        } finally {
+            Result down = run("lab", "down", "--lab-state", state);
+            assertThat(down.exit()).as(down.err()).isZero();
+        }
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pid " + pid)
+                    .isFalse();
+        }
+        Result after = run("lab", "status", "--lab-state", state);
+        assertThat(after.exit()).isEqualTo(1);
+        assertThat(after.out()).contains("no lab is running");
     }
 }

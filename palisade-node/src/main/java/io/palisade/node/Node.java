@@ -49,30 +49,57 @@ public final class Node implements AutoCloseable {
     /** The software version nodes compare over HA1. */
     public static final String SOFTWARE_VERSION = "0.1.0";
 
-    /** How a node is run. */
+    /**
+     * How a node is run.
+     *
+     * @param clock monotonic clock
+     * @param epochMillis wall clock
+     * @param pathProbes opens the path-monitoring probe of a group; null for real ICMP echo
+     * @param stateDirectory state folder, or null for the configuration's
+     * @param consoleLog also log to stderr
+     * @param configureLogging set up the log files (off when a test runs several nodes in one JVM)
+     * @param labFaults offer the LAB / FAULT INJECTION switches through the ops facade (off by default)
+     */
     public record Options(
             NanoClock clock,
             LongSupplier epochMillis,
             Function<HaConfig.PathGroup, PathProbe> pathProbes,
             Path stateDirectory,
             boolean consoleLog,
-            boolean configureLogging) {
+            boolean configureLogging,
+            boolean labFaults) {
+
+        /** The options without lab faults (the form before lab fault injection existed). */
+        public Options(
+                NanoClock clock,
+                LongSupplier epochMillis,
+                Function<HaConfig.PathGroup, PathProbe> pathProbes,
+                Path stateDirectory,
+                boolean consoleLog,
+                boolean configureLogging) {
+            this(clock, epochMillis, pathProbes, stateDirectory, consoleLog, configureLogging, false);
+        }
 
         /** Real clocks, real ICMP probes, the configured state directory, logs to files and stderr. */
         public static Options standard() {
-            return new Options(NanoClock.SYSTEM, System::currentTimeMillis, null, null, true, true);
+            return new Options(NanoClock.SYSTEM, System::currentTimeMillis, null, null, true, true, false);
         }
 
         public Options withPathProbes(Function<HaConfig.PathGroup, PathProbe> probes) {
-            return new Options(clock, epochMillis, probes, stateDirectory, consoleLog, configureLogging);
+            return new Options(clock, epochMillis, probes, stateDirectory, consoleLog, configureLogging, labFaults);
         }
 
         public Options withStateDirectory(Path dir) {
-            return new Options(clock, epochMillis, pathProbes, dir, consoleLog, configureLogging);
+            return new Options(clock, epochMillis, pathProbes, dir, consoleLog, configureLogging, labFaults);
         }
 
         public Options withLogging(boolean configure, boolean console) {
-            return new Options(clock, epochMillis, pathProbes, stateDirectory, console, configure);
+            return new Options(clock, epochMillis, pathProbes, stateDirectory, console, configure, labFaults);
+        }
+
+        /** Offers the lab's fault switches (HA1/HA2 block, link down, path unreachable) through the ops facade. */
+        public Options withLabFaults(boolean on) {
+            return new Options(clock, epochMillis, pathProbes, stateDirectory, consoleLog, configureLogging, on);
         }
     }
 
@@ -82,6 +109,7 @@ public final class Node implements AutoCloseable {
     private ConfigService configService;
     private Dataplane dataplane;
     private HaAgent haAgent;
+    private List<Ha1Transport> ha1Links = List.of();
     private AgentRunner haRunner;
     private ManagementServer management;
     private NodeOps ops;
@@ -159,6 +187,10 @@ public final class Node implements AutoCloseable {
             startHa(ha, fileConfig, baseDir);
         }
         ops = new NodeOps(this);
+        if (options.labFaults()) {
+            LOG.warn("LAB fault injection is enabled on this node (--lab-faults): its HA links, data links and"
+                    + " path destinations can be broken through the API");
+        }
         startManagement(boot, baseDir);
         LOG.info(
                 "node {} started: {} workers, HA {}, management on {}",
@@ -232,10 +264,15 @@ public final class Node implements AutoCloseable {
             throw new UserError(e.getMessage());
         }
         links.forEach(closeables::add);
+        ha1Links = List.copyOf(links);
         LinkMonitor linkMonitor = new LinkMonitor(ha.linkMonitoring(), this::linkUp);
         Function<HaConfig.PathGroup, PathProbe> probes = options.pathProbes() != null
                 ? options.pathProbes()
                 : g -> new IcmpPathProbe(g.sourceIp(), 0x5041 ^ g.name().hashCode() & 0xffff);
+        if (probes instanceof SimulatedPathProbes) {
+            LOG.warn("path monitoring uses SIMULATED probes (--simulated-path-probes, in-process lab): every"
+                    + " destination answers unless the lab marks it unreachable; no ICMP is sent");
+        }
         PathMonitor pathMonitor = new PathMonitor(ha.pathMonitoring(), probes);
         SessionSyncControl control = sessionSync == null ? null : sessionSync.control();
         haAgent = new HaAgent(new HaAgent.Parts(
@@ -310,7 +347,12 @@ public final class Node implements AutoCloseable {
         }
         int id = rc.policy().interfaceId(interfaceName);
         Port[] ports = dataplane.ports();
-        return id >= 0 && id < ports.length && ports[id] != null && ports[id].linkUp() && ports[id].adminUp();
+        if (id < 0 || id >= ports.length || ports[id] == null) {
+            return false;
+        }
+        // A link this node took down itself (passive link state shutdown) is not a link failure: counting it made
+        // both nodes of a pair non-functional at boot, since every node starts with its links shut down.
+        return !ports[id].adminUp() || ports[id].linkUp();
     }
 
     // ------------------------------------------------------------------------------------------ accessors
@@ -326,6 +368,11 @@ public final class Node implements AutoCloseable {
     /** The HA agent, or null when HA is off. */
     public HaAgent haAgent() {
         return haAgent;
+    }
+
+    /** The HA1 transports (primary, then backup), empty when HA is off. */
+    List<Ha1Transport> ha1Links() {
+        return ha1Links;
     }
 
     SessionSync sessionSync() {

@@ -57,6 +57,7 @@ import java.util.function.Consumer;
  */
 public final class NodeOps implements OpsService {
     private final Node node;
+    private final NodeLabFaults labFaults;
     private final List<Consumer<OpsEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, CounterKind> counterKinds = new HashMap<>();
     private Map<String, Long> lastCounters = Map.of();
@@ -64,6 +65,7 @@ public final class NodeOps implements OpsService {
 
     NodeOps(Node node) {
         this.node = node;
+        this.labFaults = new NodeLabFaults(node);
         for (CounterKind k : EnumSet.allOf(FlowCounter.class)) {
             counterKinds.put(k.counterName(), k);
         }
@@ -483,6 +485,18 @@ public final class NodeOps implements OpsService {
     @Override
     public String configDiff(long fromVersion, long toVersion) {
         return config().diff(fromVersion, toVersion);
+    }
+
+    // ------------------------------------------------------------------------------------------ lab faults
+
+    @Override
+    public List<io.palisade.ops.LabFault> labFaults() {
+        return labFaults.list();
+    }
+
+    @Override
+    public CommandResult setLabFault(io.palisade.ops.LabFaultRequest request) {
+        return labFaults.set(request);
     }
 
     // ------------------------------------------------------------------------------------------ events

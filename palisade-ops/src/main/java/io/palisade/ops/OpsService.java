@@ -85,6 +85,20 @@ public interface OpsService {
     /** Line diff between two versions; version 0 is the candidate. */
     String configDiff(long fromVersion, long toVersion);
 
+    // ------------------------------------------------------------------ lab fault injection
+    /**
+     * LAB / FAULT INJECTION: the fault switches this node offers and their state (empty when lab faults are not
+     * enabled on this node).
+     */
+    List<LabFault> labFaults();
+
+    /**
+     * LAB / FAULT INJECTION: turns one fault switch on or off. Refused ({@code ok=false}) when lab faults are not
+     * enabled on this node or the switch does not apply to it (e.g. a real ICMP path probe); throws
+     * {@link IllegalArgumentException} for a fault or target this node does not have.
+     */
+    CommandResult setLabFault(LabFaultRequest request);
+
     // ------------------------------------------------------------------ live events
     /** Subscribes to live events (HA transitions, commits, monitor changes); close the subscription to stop. */
     AutoCloseable subscribe(Consumer<OpsEvent> listener);

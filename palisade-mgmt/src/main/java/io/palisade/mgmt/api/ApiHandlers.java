@@ -16,6 +16,8 @@ import io.palisade.mgmt.api.ApiBodies.ValidateResult;
 import io.palisade.ops.CommandResult;
 import io.palisade.ops.CommitResult;
 import io.palisade.ops.CounterValue;
+import io.palisade.ops.LabFault;
+import io.palisade.ops.LabFaultRequest;
 import io.palisade.ops.OpsService;
 import io.palisade.ops.PolicyMatchQuery;
 import io.palisade.ops.SessionFilter;
@@ -252,6 +254,23 @@ final class ApiHandlers {
         long fromVersion = from != null ? from : ops.runningConfig().version();
         long toVersion = to != null ? to : 0;
         ctx.json(new ConfigDiff(fromVersion, toVersion, ops.configDiff(fromVersion, toVersion)));
+    }
+
+    // ------------------------------------------------------------------ lab fault injection
+
+    void labFaults(Context ctx) {
+        ctx.json(ops.labFaults());
+    }
+
+    void setLabFault(Context ctx) {
+        LabFaultRequest request = readJson(ctx, LabFaultRequest.class);
+        if (request == null || request.fault() == null || !LabFault.FAULTS.contains(request.fault())) {
+            throw BadRequest.at("fault", "must be one of " + LabFault.FAULTS);
+        }
+        if (request.target() == null || request.target().isBlank()) {
+            throw BadRequest.at("target", "is required (a link name, all, an interface or an address)");
+        }
+        answer(ctx, ops.setLabFault(request));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -26,6 +26,8 @@ import io.palisade.ops.CounterValue;
 import io.palisade.ops.FlapStatistics;
 import io.palisade.ops.HaStatus;
 import io.palisade.ops.HaTransition;
+import io.palisade.ops.LabFault;
+import io.palisade.ops.LabFaultRequest;
 import io.palisade.ops.LinkMonitoringStatus;
 import io.palisade.ops.PathMonitoringStatus;
 import io.palisade.ops.PolicyMatchResult;
@@ -258,7 +260,22 @@ public final class ApiRoutes {
                                 Param.integer("to", "newer version (default: 0, the candidate)"))
                         .returnsJson(ConfigDiff.class, "the diff")
                         .errors(400)
-                        .handle(h::configDiff));
+                        .handle(h::configDiff),
+                route(GET, API + "/lab/faults", "getLabFaults")
+                        .tag("lab")
+                        .summary("LAB / FAULT INJECTION (not for production): the fault switches this node"
+                                + " offers and their state; empty unless the node runs with --lab-faults")
+                        .returnsJson(listOf(new TypeReference<List<LabFault>>() {}), "fault switches")
+                        .handle(h::labFaults),
+                route(POST, API + "/lab/faults", "postLabFault")
+                        .tag("lab")
+                        .summary("LAB / FAULT INJECTION (not for production): turn one fault switch on or off"
+                                + " (ha1-block, ha2-block, link-down, path-unreachable); 409 when the node does"
+                                + " not offer it")
+                        .request(Body.json(LabFaultRequest.class, "fault, target and on/off"))
+                        .returnsJson(CommandResult.class, "what happened")
+                        .errors(400, 409, 413)
+                        .handle(h::setLabFault));
     }
 
     private static Type listOf(TypeReference<?> reference) {

@@ -18,6 +18,8 @@ import io.palisade.ops.CounterValue;
 import io.palisade.ops.FlapStatistics;
 import io.palisade.ops.HaStatus;
 import io.palisade.ops.HaTransition;
+import io.palisade.ops.LabFault;
+import io.palisade.ops.LabFaultRequest;
 import io.palisade.ops.LinkMonitoringStatus;
 import io.palisade.ops.PathMonitoringStatus;
 import io.palisade.ops.PolicyMatchResult;
@@ -197,6 +199,32 @@ public final class NodeClient {
             q.put("to", to.toString());
         }
         return get("/api/v1/config/diff" + query(q), ConfigDiff.class);
+    }
+
+    /** LAB / FAULT INJECTION: the node's fault switches. */
+    public List<LabFault> labFaults() {
+        return get("/api/v1/lab/faults", new TypeReference<List<LabFault>>() {});
+    }
+
+    /**
+     * LAB / FAULT INJECTION: turns one switch on or off. A refusal (409) is returned with {@code ok=false}; bad
+     * input (400) is an {@link ApiFailure}.
+     */
+    public CommandResult setLabFault(String fault, String target, boolean on) {
+        String body;
+        try {
+            body = json.writeValueAsString(new LabFaultRequest(fault, target, on));
+        } catch (IOException e) {
+            throw new ApiFailure(0, "cannot encode the request: " + e.getMessage(), List.of());
+        }
+        HttpResponse<String> r = send(request("/api/v1/lab/faults")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        if (r.statusCode() == 409) {
+            return read(r.body(), json.constructType(CommandResult.class));
+        }
+        return answer(r, json.constructType(CommandResult.class));
     }
 
     // ------------------------------------------------------------------ plumbing

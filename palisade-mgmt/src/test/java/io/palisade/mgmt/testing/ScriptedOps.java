@@ -22,6 +22,8 @@ import io.palisade.ops.HaStatus.HaTimersView;
 import io.palisade.ops.HaStatus.LocalHa;
 import io.palisade.ops.HaStatus.PeerHa;
 import io.palisade.ops.HaTransition;
+import io.palisade.ops.LabFault;
+import io.palisade.ops.LabFaultRequest;
 import io.palisade.ops.LinkMonitoringStatus;
 import io.palisade.ops.OpsEvent;
 import io.palisade.ops.OpsService;
@@ -78,6 +80,8 @@ public final class ScriptedOps implements OpsService {
     private String bulkSync = "complete";
     private long syncQueueDepth = 3;
     private int preemptionFlaps;
+    private final Map<String, Boolean> labFaults = new LinkedHashMap<>();
+    private boolean labFaultsEnabled = true;
 
     private ScriptedOps(ConfigService config, LongSupplier epochMillis) {
         this.config = config;
@@ -95,6 +99,14 @@ public final class ScriptedOps implements OpsService {
         transitions.add(new HaTransition(bootEpochMs + 5_000, "initial", "passive", "Peer is active"));
         transitions.add(new HaTransition(stateSinceMs, "passive", "active", stateReason));
         ScriptedSessions.counters().forEach(c -> counters.put(c.name(), c));
+        for (String key : List.of(
+                "ha1-block ha1",
+                "ha1-block ha1-backup",
+                "ha2-block ha2",
+                "link-down ethernet1/1",
+                "link-down ethernet1/2")) {
+            labFaults.put(key, false);
+        }
     }
 
     /**
@@ -114,6 +126,11 @@ public final class ScriptedOps implements OpsService {
     }
 
     // ------------------------------------------------------------------ test controls
+
+    /** Offers the lab fault switches (the default) or refuses them, as a node without --lab-faults does. */
+    public synchronized void setLabFaultsEnabled(boolean on) {
+        labFaultsEnabled = on;
+    }
 
     /** Moves the local node to {@code next}, records the transition and emits the event, as the HA agent does. */
     public synchronized void transitionTo(String next, String reason) {
@@ -345,6 +362,37 @@ public final class ScriptedOps implements OpsService {
                 true,
                 "Running configuration synchronized to the peer (version "
                         + config.running().info().version() + ")");
+    }
+
+    // ------------------------------------------------------------------ lab fault injection
+
+    @Override
+    public synchronized List<LabFault> labFaults() {
+        if (!labFaultsEnabled) {
+            return List.of();
+        }
+        return labFaults.entrySet().stream()
+                .map(e -> {
+                    String[] k = e.getKey().split(" ");
+                    return new LabFault(k[0], k[1], e.getValue(), "scripted " + k[0]);
+                })
+                .toList();
+    }
+
+    @Override
+    public synchronized CommandResult setLabFault(LabFaultRequest r) {
+        if (!labFaultsEnabled) {
+            return new CommandResult(false, "lab fault injection is not enabled on this node");
+        }
+        List<String> keys = labFaults.keySet().stream()
+                .filter(k -> k.equals(r.fault() + " " + r.target())
+                        || (LabFault.ALL.equals(r.target()) && k.startsWith(r.fault() + " ")))
+                .toList();
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no target '" + r.target() + "' for " + r.fault());
+        }
+        keys.forEach(k -> labFaults.put(k, r.on()));
+        return new CommandResult(true, keys.size() + " switch(es) " + (r.on() ? "on" : "off"));
     }
 
     // ------------------------------------------------------------------ sessions and counters
