@@ -1,10 +1,9 @@
 package io.palisade.mgmt.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.palisade.mgmt.testing.RunningNode;
-import java.nio.file.Files;
+import io.palisade.testkit.browser.HeadlessChromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -13,14 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in Debian's headless Chromium: it shows the scripted HA state, follows a suspend within a second
@@ -28,75 +20,45 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots/}. Skipped (with the reason) when Chromium or its driver is missing.
  */
 class DashboardBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @TempDir
     Path dir;
 
     RunningNode node;
+    HeadlessChromium chromium;
     WebDriver browser;
 
     @BeforeAll
     static void requireChromium() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is not installed (apt-get install chromium)");
-        assumeTrue(
-                Files.isExecutable(CHROMEDRIVER),
-                "skipped: " + CHROMEDRIVER + " is not installed (apt-get install chromium-driver)");
-        // Never let Selenium Manager download a browser or driver.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        HeadlessChromium.assumeInstalled();
     }
 
     @BeforeEach
     void start() throws Exception {
         node = RunningNode.start(dir.resolve("store"));
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1400,1800",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(dir.resolve("chromium-profile"));
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         node.close();
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return chromium.text(id);
     }
 
     private void waitFor(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, timeout)
-                .withMessage(what)
-                .pollingEvery(Duration.ofMillis(25))
-                .ignoring(StaleElementReferenceException.class) // widgets are re-rendered on every update
-                .until(d -> condition.getAsBoolean());
+        chromium.waitFor(what, timeout, condition);
     }
 
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    private void screenshot(String name) {
+        chromium.screenshot(SCREENSHOTS, name);
     }
 
     @Test
