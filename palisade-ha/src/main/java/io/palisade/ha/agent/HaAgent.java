@@ -134,6 +134,14 @@ public final class HaAgent implements Agent, ConfigListener {
         return view;
     }
 
+    /**
+     * The HA1 links, primary first then backup: their status and their fault switches ({@link
+     * Ha1Transport#faults()}), which tests and the lab use to break HA1 the way a network would.
+     */
+    public List<Ha1Transport> ha1Links() {
+        return links;
+    }
+
     /** Listens to state transitions (called on the agent thread; must not block). */
     public void onTransition(Consumer<HaTransition> listener) {
         transitionListeners.add(listener);
@@ -228,7 +236,10 @@ public final class HaAgent implements Agent, ConfigListener {
         return n;
     }
 
-    /** A link that just came up gets our hello at once, so negotiation does not wait for the hello interval. */
+    /**
+     * When a link comes up the peer gets our hello at once (over the message link, see {@link #send}), so
+     * negotiation does not wait for the hello interval.
+     */
     private int helloOnLinkUp() {
         if (linkWasUp == null) {
             linkWasUp = new boolean[links.size()];
@@ -237,7 +248,7 @@ public final class HaAgent implements Agent, ConfigListener {
         for (int i = 0; i < links.size(); i++) {
             boolean up = links.get(i).isUp();
             if (up && !linkWasUp[i]) {
-                links.get(i).send(hello());
+                send(hello());
                 changed = true;
                 n++;
             }
@@ -300,7 +311,13 @@ public final class HaAgent implements Agent, ConfigListener {
         HaPath path = Ha1Transport.BACKUP.equals(r.link()) ? HaPath.HA1_BACKUP : HaPath.HA1;
         changed = true;
         switch (r.message()) {
-            case Ha1Message.Hello h -> onHello(h, path, r, nowNs);
+            case Ha1Message.Hello h -> {
+                if (currentHello(path)) {
+                    onHello(h, path, r, nowNs);
+                } else if (h.nodeSerial().equals(peerSerial)) {
+                    machine.onHeartbeat(peerSerial, path, nowNs);
+                }
+            }
             case Ha1Message.Heartbeat hb -> {
                 lastPeerHeartbeat = hb;
                 lastPeerHeartbeatNs = nowNs;
@@ -369,10 +386,10 @@ public final class HaAgent implements Agent, ConfigListener {
     private void handle(HaRequest request, long nowNs) {
         changed = true;
         switch (request) {
-            case HaRequest.SendHello h -> broadcast(hello());
+            case HaRequest.SendHello h -> send(hello());
             case HaRequest.SendHeartbeat h -> broadcast(heartbeat(nowNs));
-            case HaRequest.SendPreemptRequest p -> broadcast(new Ha1Message.PreemptRequest(localSerial()));
-            case HaRequest.SendStepDownAck a -> broadcast(new Ha1Message.StepDownAck(localSerial()));
+            case HaRequest.SendPreemptRequest p -> send(new Ha1Message.PreemptRequest(localSerial()));
+            case HaRequest.SendStepDownAck a -> send(new Ha1Message.StepDownAck(localSerial()));
             case HaRequest.RequestBulkSync b -> {
                 if (sessionSync != null) {
                     sessionSync.requestBulkSync(b.peerSerial());
@@ -428,10 +445,40 @@ public final class HaAgent implements Agent, ConfigListener {
         }
     }
 
+    /** Heartbeats (liveness per path) and the goodbye go on every link. */
     private void broadcast(Ha1Message m) {
         for (Ha1Transport t : links) {
             t.send(m);
         }
+    }
+
+    /**
+     * Every other message goes on one link: the primary while it can send, else the backup. Sent on both, the
+     * same messages travel two connections with their own threads, so the peer could read an older hello from
+     * one after a newer one from the other and act on a state this node had already left (HaFailoverTest: the
+     * loser of the election saw the winner active, then "initial" again, and took over next to it); a config
+     * sync would also be committed twice and a preempt request answered twice.
+     */
+    private void send(Ha1Message m) {
+        messageLink().send(m);
+    }
+
+    private Ha1Transport messageLink() {
+        for (Ha1Transport t : links) {
+            if (t.status().stream().allMatch(Ha1PeerStatus::sending)) {
+                return t;
+            }
+        }
+        return links.getFirst(); // nothing can send: counted as not connected on the primary
+    }
+
+    /**
+     * Whether a hello that came over {@code path} is current. While the primary link delivers, a hello from the
+     * backup can only be an older one the peer sent before it switched to the primary: it keeps the peer alive
+     * but its content is not used.
+     */
+    private boolean currentHello(HaPath path) {
+        return path != HaPath.HA1_BACKUP || links.getFirst().status().stream().noneMatch(Ha1PeerStatus::receiving);
     }
 
     private Ha1Message.Hello hello() {
@@ -490,7 +537,7 @@ public final class HaAgent implements Agent, ConfigListener {
                     "HA config sync: {}",
                     pushConfig("commit of version " + running.info().version()));
         }
-        broadcast(hello()); // the digest changed
+        send(hello()); // the digest changed
     }
 
     /** Sends the running configuration to the peer; returns what happened in one line. */
@@ -506,7 +553,7 @@ public final class HaAgent implements Agent, ConfigListener {
             return "the HA1 link to the peer is down; the configuration was not sent";
         }
         String yaml = ConfigText.toYaml(r.config());
-        broadcast(new Ha1Message.ConfigSync(r.info().version(), ConfigDigest.sha256Of(yaml), yaml));
+        send(new Ha1Message.ConfigSync(r.info().version(), ConfigDigest.sha256Of(yaml), yaml));
         lastConfigSync = "sent version " + r.info().version() + " (" + why + ")";
         return "running configuration version " + r.info().version() + " sent to the peer";
     }
@@ -521,7 +568,7 @@ public final class HaAgent implements Agent, ConfigListener {
                     "HA config sync of version {} refused: this node is {} and config flows from the active node",
                     sync.configVersion(),
                     machine.state().displayName());
-            broadcast(new Ha1Message.ConfigSyncResult(
+            send(new Ha1Message.ConfigSyncResult(
                     sync.configVersion(),
                     false,
                     "refused: the receiver is " + machine.state().displayName()));
@@ -546,8 +593,8 @@ public final class HaAgent implements Agent, ConfigListener {
             LOG.info("HA config sync from the peer (version {}): {}", version, message);
             boolean accepted = ok;
             String text = message;
-            // Reply through the agent thread's broadcast; the transports are thread-safe for sending.
-            broadcast(new Ha1Message.ConfigSyncResult(version, accepted, text));
+            // The transports are thread-safe for sending.
+            send(new Ha1Message.ConfigSyncResult(version, accepted, text));
         });
     }
 
@@ -629,7 +676,10 @@ public final class HaAgent implements Agent, ConfigListener {
         return out;
     }
 
-    /** Graceful stop: tell the peer first so it takes over at once, then release traffic. */
+    /**
+     * Graceful stop: tells the peer, which takes over at once. Call it after the agent has stopped and forwarding
+     * is off (see {@code Node.close}): anything this agent sent after the goodbye would undo the takeover.
+     */
     public void goodbye(String reason) {
         broadcast(new Ha1Message.Goodbye(reason));
     }
