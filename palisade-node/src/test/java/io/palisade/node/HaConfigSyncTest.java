@@ -6,6 +6,7 @@ import io.palisade.config.model.Backing;
 import io.palisade.config.model.PalisadeConfig;
 import io.palisade.config.model.SecurityRule;
 import io.palisade.config.store.RunningConfig;
+import io.palisade.ha.election.HaState;
 import io.palisade.mgmt.shell.render.HaRenderer;
 import io.palisade.ops.CommandResult;
 import io.palisade.ops.CommitResult;
@@ -126,6 +127,26 @@ class HaConfigSyncTest {
                 () -> !hasRule(running(b), "passive-only") && synced(a) && synced(b),
                 pair.context(a, b));
         assertThat(running(b).config().device().hostname()).isEqualTo("fw-b");
+    }
+
+    @Test
+    void afterAFailoverTheNewActivesCommitsReachTheReturningNode() {
+        HaTestNode[] nodes =
+                pair.startPair(pair.a().withPreemptive(false), pair.b().withPreemptive(false));
+        HaTestNode b = nodes[1];
+        nodes[0].crash();
+        Poll.until("B active", () -> b.is(HaState.ACTIVE), pair.context(b));
+        HaTestNode a = pair.start(pair.a().withPreemptive(false));
+        Poll.until("A passive", () -> a.is(HaState.PASSIVE), pair.context(a, b));
+
+        assertThat(b.ops().replaceCandidate(pair.yaml(b.settings.withExtraRules(WEB_RULE))))
+                .isEmpty();
+        assertThat(b.ops().commit("add allow-web on the new active", "test").ok())
+                .isTrue();
+        Poll.until("A runs allow-web", () -> hasRule(running(a), "allow-web"), pair.context(a, b));
+        assertThat(running(a).info().source()).isEqualTo("ha-sync");
+        assertThat(running(a).config().device().hostname()).isEqualTo("fw-a");
+        Poll.until("both report synchronized", () -> synced(a) && synced(b), pair.context(a, b));
     }
 
     private static RunningConfig running(HaTestNode n) {

@@ -106,5 +106,13 @@ class HaFailoverTest {
         assertThat(b.port(HaPairHarness.TRUST).adminUp()).isTrue();
         assertThat(b.port(HaPairHarness.UNTRUST).adminUp()).isTrue();
         assertThat(b.forwarding()).isTrue();
+
+        // A returns passive with its links down and preempts; B, preempted, takes its links down.
+        HaTestNode back = pair.start(a.settings);
+        Poll.until("A active again", () -> back.is(HaState.ACTIVE), pair.context(back, b));
+        Poll.until("B passive", () -> b.is(HaState.PASSIVE), pair.context(back, b));
+        assertThat(back.port(HaPairHarness.TRUST).adminUp()).isTrue();
+        assertThat(b.port(HaPairHarness.TRUST).adminUp()).isFalse();
+        assertThat(b.port(HaPairHarness.UNTRUST).adminUp()).isFalse();
     }
 }

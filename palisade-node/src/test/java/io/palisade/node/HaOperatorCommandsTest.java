@@ -65,4 +65,34 @@ class HaOperatorCommandsTest {
         assertThat(a.reason()).isEqualTo("Peer is active");
         assertThat(b.is(HaState.ACTIVE)).isTrue();
     }
+
+    @Test
+    void suspendingThePassiveLeavesTheActiveAloneAndTheTransitionsShowIt() {
+        HaTestNode[] nodes = pair.startPair();
+        HaTestNode a = nodes[0];
+        HaTestNode b = nodes[1];
+
+        assertThat(b.ops().haSuspend().ok()).isTrue();
+        Poll.until(
+                "A sees B suspended",
+                () -> a.peer() != null && a.peer().state() == HaState.SUSPENDED,
+                pair.context(a, b));
+        Poll.holds(
+                "A stays active while B is suspended",
+                Duration.ofMillis(1000),
+                () -> a.is(HaState.ACTIVE) && b.is(HaState.SUSPENDED),
+                pair.context(a, b));
+        assertThat(a.ops().haStatus().peers()).singleElement().satisfies(p -> {
+            assertThat(p.state()).isEqualTo("suspended");
+            assertThat(p.stateReason()).isEqualTo("User requested");
+        });
+
+        assertThat(b.ops().haFunctional().ok()).isTrue();
+        Poll.until("B passive again", () -> b.is(HaState.PASSIVE), pair.context(a, b));
+        assertThat(b.ops().haTransitions())
+                .extracting(t -> t.to() + " (" + t.reason() + ")")
+                .containsSubsequence(
+                        "suspended (User requested)", "initial (User requested)", "passive (Peer is active)");
+        assertThat(a.is(HaState.ACTIVE)).isTrue();
+    }
 }

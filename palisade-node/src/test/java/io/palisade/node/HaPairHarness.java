@@ -1,6 +1,7 @@
 package io.palisade.node;
 
 import io.palisade.ha.election.HaState;
+import io.palisade.ha.monitor.ScriptedPathProbe;
 import io.palisade.ha.tls.HaKeygen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,8 @@ final class HaPairHarness implements AutoCloseable {
     static final String B = "fw-b";
     static final String TRUST = "ethernet1/1";
     static final String UNTRUST = "ethernet1/2";
+    /** The destination path monitoring pings (through a scripted probe: nothing leaves the JVM). */
+    static final String PATH_DESTINATION = "192.0.2.1";
 
     /**
      * What one node's configuration says, with the defaults of a preferred node A (priority 50) and a standby B
@@ -52,15 +55,16 @@ final class HaPairHarness implements AutoCloseable {
             boolean ha1Backup,
             boolean heartbeatBackup,
             boolean linkMonitoring,
+            boolean pathMonitoring,
             String passiveLinkState,
             int workers,
             String peerCertificate,
             String extraRules) {
 
-        Settings withPriority(int p) {
+        Settings withPriority(int value) {
             return new Settings(
                     hostname,
-                    p,
+                    value,
                     preemptive,
                     backings,
                     flapMax,
@@ -69,17 +73,18 @@ final class HaPairHarness implements AutoCloseable {
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withPreemptive(boolean on) {
+        Settings withPreemptive(boolean value) {
             return new Settings(
                     hostname,
                     priority,
-                    on,
+                    value,
                     backings,
                     flapMax,
                     preemptionHoldMs,
@@ -87,85 +92,71 @@ final class HaPairHarness implements AutoCloseable {
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withBackings(Map<String, String> b) {
+        Settings withBackings(Map<String, String> value) {
             return new Settings(
                     hostname,
                     priority,
                     preemptive,
-                    b,
+                    value,
                     flapMax,
                     preemptionHoldMs,
                     holdDownMs,
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withFlapMax(int n) {
+        Settings withFlapMax(int value) {
             return new Settings(
                     hostname,
                     priority,
                     preemptive,
                     backings,
-                    n,
+                    value,
                     preemptionHoldMs,
                     holdDownMs,
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withPreemptionHoldMs(int ms) {
+        Settings withPreemptionHoldMs(int value) {
             return new Settings(
                     hostname,
                     priority,
                     preemptive,
                     backings,
                     flapMax,
-                    ms,
+                    value,
                     holdDownMs,
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withHa1Backup(boolean on) {
-            return new Settings(
-                    hostname,
-                    priority,
-                    preemptive,
-                    backings,
-                    flapMax,
-                    preemptionHoldMs,
-                    holdDownMs,
-                    on,
-                    heartbeatBackup,
-                    linkMonitoring,
-                    passiveLinkState,
-                    workers,
-                    peerCertificate,
-                    extraRules);
-        }
-
-        Settings withHeartbeatBackup(boolean on) {
+        Settings withHa1Backup(boolean value) {
             return new Settings(
                     hostname,
                     priority,
@@ -174,16 +165,17 @@ final class HaPairHarness implements AutoCloseable {
                     flapMax,
                     preemptionHoldMs,
                     holdDownMs,
-                    ha1Backup,
-                    on,
+                    value,
+                    heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withLinkMonitoring(boolean on) {
+        Settings withHeartbeatBackup(boolean value) {
             return new Settings(
                     hostname,
                     priority,
@@ -193,15 +185,16 @@ final class HaPairHarness implements AutoCloseable {
                     preemptionHoldMs,
                     holdDownMs,
                     ha1Backup,
-                    heartbeatBackup,
-                    on,
+                    value,
+                    linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withPassiveLinkState(String state) {
+        Settings withLinkMonitoring(boolean value) {
             return new Settings(
                     hostname,
                     priority,
@@ -212,14 +205,15 @@ final class HaPairHarness implements AutoCloseable {
                     holdDownMs,
                     ha1Backup,
                     heartbeatBackup,
-                    linkMonitoring,
-                    state,
+                    value,
+                    pathMonitoring,
+                    passiveLinkState,
                     workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withWorkers(int n) {
+        Settings withPathMonitoring(boolean value) {
             return new Settings(
                     hostname,
                     priority,
@@ -231,13 +225,14 @@ final class HaPairHarness implements AutoCloseable {
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    value,
                     passiveLinkState,
-                    n,
+                    workers,
                     peerCertificate,
                     extraRules);
         }
 
-        Settings withPeerCertificate(String name) {
+        Settings withPassiveLinkState(String value) {
             return new Settings(
                     hostname,
                     priority,
@@ -249,13 +244,14 @@ final class HaPairHarness implements AutoCloseable {
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
-                    passiveLinkState,
+                    pathMonitoring,
+                    value,
                     workers,
-                    name,
+                    peerCertificate,
                     extraRules);
         }
 
-        Settings withExtraRules(String yaml) {
+        Settings withWorkers(int value) {
             return new Settings(
                     hostname,
                     priority,
@@ -267,10 +263,49 @@ final class HaPairHarness implements AutoCloseable {
                     ha1Backup,
                     heartbeatBackup,
                     linkMonitoring,
+                    pathMonitoring,
+                    passiveLinkState,
+                    value,
+                    peerCertificate,
+                    extraRules);
+        }
+
+        Settings withPeerCertificate(String value) {
+            return new Settings(
+                    hostname,
+                    priority,
+                    preemptive,
+                    backings,
+                    flapMax,
+                    preemptionHoldMs,
+                    holdDownMs,
+                    ha1Backup,
+                    heartbeatBackup,
+                    linkMonitoring,
+                    pathMonitoring,
+                    passiveLinkState,
+                    workers,
+                    value,
+                    extraRules);
+        }
+
+        Settings withExtraRules(String value) {
+            return new Settings(
+                    hostname,
+                    priority,
+                    preemptive,
+                    backings,
+                    flapMax,
+                    preemptionHoldMs,
+                    holdDownMs,
+                    ha1Backup,
+                    heartbeatBackup,
+                    linkMonitoring,
+                    pathMonitoring,
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    yaml);
+                    value);
         }
 
         String peer() {
@@ -310,6 +345,7 @@ final class HaPairHarness implements AutoCloseable {
                 true,
                 true,
                 true,
+                false,
                 "auto",
                 1,
                 hostname.equals(A) ? B : A,
@@ -340,9 +376,15 @@ final class HaPairHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Path probes are always scripted: a test never sends real ICMP.
+        ScriptedPathProbe probe = new ScriptedPathProbe(1_000_000L);
         Node node = Node.start(
-                config, Node.Options.standard().withStateDirectory(state).withLogging(false, false));
-        HaTestNode n = new HaTestNode(s, config, state, node);
+                config,
+                Node.Options.standard()
+                        .withStateDirectory(state)
+                        .withLogging(false, false)
+                        .withPathProbes(g -> probe));
+        HaTestNode n = new HaTestNode(s, config, state, node, probe);
         started.add(n);
         return n;
     }
@@ -354,7 +396,8 @@ final class HaPairHarness implements AutoCloseable {
         Poll.until(
                 "A active and B passive with a complete bulk sync",
                 () -> na.is(HaState.ACTIVE) && nb.is(HaState.PASSIVE) && nb.bulkSyncComplete(),
-                () -> describe(na, nb));
+                () -> describe(na, nb) + String.join("\n", log.matching("ulk")) + "\n"
+                        + String.join("\n", log.matching("moved from")));
         return new HaTestNode[] {na, nb};
     }
 
@@ -394,6 +437,20 @@ final class HaPairHarness implements AutoCloseable {
                         failure-condition: any
                         interfaces: [ethernet1/1, ethernet1/2]
                 """ : "";
+        if (s.pathMonitoring()) {
+            linkMonitoring += """
+                  path-monitoring:
+                    failure-condition: any
+                    groups:
+                      - name: upstream
+                        type: virtual-wire
+                        target: vw1
+                        source-ip: 192.0.2.254
+                        destinations: [%s]
+                        ping-interval-ms: 200
+                        ping-count: 3
+                """.formatted(PATH_DESTINATION);
+        }
         return """
                 # Generated by HaPairHarness from examples/ap-pair/%s.yaml.
                 device:

@@ -64,6 +64,26 @@ class HaPreemptionTest {
     }
 
     @Test
+    void withEqualPrioritiesTheLowerNodeIdWinsAndPreemptsBackAfterARestart() {
+        HaTestNode[] nodes = pair.startPair(pair.a().withPriority(100), pair.b().withPriority(100));
+        // The pair formed; whoever won, both agree, and the winner has the lower node id (the HA1 MAC stand-in).
+        HaTestNode winner = nodes[0].is(HaState.ACTIVE) ? nodes[0] : nodes[1];
+        HaTestNode loser = winner == nodes[0] ? nodes[1] : nodes[0];
+        long winnerId =
+                Node.nodeId(winner.node.configService().running().config().highAvailability());
+        long loserId = Node.nodeId(loser.node.configService().running().config().highAvailability());
+        assertThat(Long.compareUnsigned(winnerId, loserId)).isNegative();
+        assertThat(loser.is(HaState.PASSIVE)).isTrue();
+
+        winner.crash();
+        Poll.until("the other node active", () -> loser.is(HaState.ACTIVE), pair.context(loser));
+        HaTestNode back = pair.start(winner.settings);
+        Poll.until("the lower node id preempts back", () -> back.is(HaState.ACTIVE), pair.context(back, loser));
+        assertThat(back.reason()).startsWith("Preempting lower priority peer");
+        assertThat(loser.is(HaState.PASSIVE)).isTrue();
+    }
+
+    @Test
     void withoutPreemptionTheReturningPreferredNodeStaysPassive() {
         HaTestNode[] nodes =
                 pair.startPair(pair.a().withPreemptive(false), pair.b().withPreemptive(false));

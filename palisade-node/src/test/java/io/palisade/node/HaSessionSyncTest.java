@@ -109,35 +109,82 @@ class HaSessionSyncTest {
         assertThat(untrust.drainSent()).isEmpty();
     }
 
-    /** Runs {@code count} handshakes through the active node and waits until it forwarded all of them. */
+    @Test
+    void sessionsSurviveAFailoverAndTheFailbackToTheRestartedPreferredNode() {
+        HaTestNode[] nodes = pair.startPair();
+        HaTestNode b = nodes[1];
+        List<TcpFlow> flows = establish(nodes[0], FLOWS);
+        Poll.until("B holds every session", () -> peerSessions(b).size() == FLOWS, pair.context(b));
+        nodes[0].crash();
+        Poll.until("B active", () -> b.is(HaState.ACTIVE), pair.context(b));
+        assertForwarded(b, flows, "on B");
+
+        // A restarts with an empty session table, becomes passive, gets B's sessions (those B picked up from A
+        // included), and preempts.
+        HaTestNode a = pair.start(pair.a());
+        Poll.until("A active again by preemption", () -> a.is(HaState.ACTIVE), pair.context(a, b));
+        assertThat(a.reason()).startsWith("Preempting lower priority peer");
+        assertThat(a.ops().sessions(SessionFilter.ALL, 100)).hasSize(FLOWS);
+        assertForwarded(a, flows, "back on A");
+    }
+
+    /** Injects a mid-stream segment of each flow in both directions and checks that the node forwards them. */
+    private void assertForwarded(HaTestNode n, List<TcpFlow> flows, String tag) {
+        MemoryPort trust = n.port(HaPairHarness.TRUST);
+        MemoryPort untrust = n.port(HaPairHarness.UNTRUST);
+        trust.drainSent();
+        untrust.drainSent();
+        List<byte[]> c2s = new ArrayList<>();
+        List<byte[]> s2c = new ArrayList<>();
+        for (TcpFlow f : flows) {
+            c2s.add(f.clientData("data " + tag + " " + f.clientPort()));
+            s2c.add(f.serverData("reply " + tag + " " + f.clientPort()));
+        }
+        c2s.forEach(trust::inject);
+        s2c.forEach(untrust::inject);
+        List<byte[]> outUntrust = new ArrayList<>();
+        List<byte[]> outTrust = new ArrayList<>();
+        Poll.until(
+                "every mid-stream segment forwarded " + tag,
+                () -> {
+                    outUntrust.addAll(untrust.drainSent());
+                    outTrust.addAll(trust.drainSent());
+                    return outUntrust.size() >= flows.size() && outTrust.size() >= flows.size();
+                },
+                () -> pair.describe(n) + "  counters: " + n.node.dataplane().counterTotals());
+        assertThat(c2s).allMatch(f -> TcpFlow.containsFrame(outUntrust, f));
+        assertThat(s2c).allMatch(f -> TcpFlow.containsFrame(outTrust, f));
+    }
+
+    /**
+     * Runs {@code count} handshakes through the active node, one step at a time as real endpoints would (the
+     * server answers a SYN it has received), and waits until the node forwarded each step.
+     */
     private List<TcpFlow> establish(HaTestNode active, int count) {
         MemoryPort trust = active.port(HaPairHarness.TRUST);
         MemoryPort untrust = active.port(HaPairHarness.UNTRUST);
         List<TcpFlow> flows =
                 IntStream.range(0, count).mapToObj(TcpFlow::number).toList();
-        for (TcpFlow f : flows) {
-            f.handshake(trust, untrust);
-        }
-        List<byte[]> outUntrust = new ArrayList<>();
-        List<byte[]> outTrust = new ArrayList<>();
-        Poll.until(
-                "the handshakes forwarded by " + active.name(),
-                () -> {
-                    outUntrust.addAll(untrust.drainSent());
-                    outTrust.addAll(trust.drainSent());
-                    return outUntrust.size() >= 2 * count && outTrust.size() >= count;
-                },
-                pair.context(active));
-        for (TcpFlow f : flows) {
-            assertThat(TcpFlow.containsFrame(outUntrust, f.syn())).isTrue();
-            assertThat(TcpFlow.containsFrame(outTrust, f.synAck())).isTrue();
-            assertThat(TcpFlow.containsFrame(outUntrust, f.ack())).isTrue();
-        }
+        step(active, trust, untrust, flows.stream().map(TcpFlow::syn).toList(), "SYN");
+        step(active, untrust, trust, flows.stream().map(TcpFlow::synAck).toList(), "SYN-ACK");
+        step(active, trust, untrust, flows.stream().map(TcpFlow::ack).toList(), "ACK");
         Poll.until(
                 "sessions established on " + active.name(),
                 () -> active.ops().sessions(SessionFilter.ALL, 100).size() == count,
                 pair.context(active));
         return flows;
+    }
+
+    private void step(HaTestNode n, MemoryPort in, MemoryPort out, List<byte[]> frames, String what) {
+        frames.forEach(in::inject);
+        List<byte[]> sent = new ArrayList<>();
+        Poll.until(
+                "every " + what + " forwarded by " + n.name(),
+                () -> {
+                    sent.addAll(out.drainSent());
+                    return frames.stream().allMatch(f -> TcpFlow.containsFrame(sent, f));
+                },
+                () -> pair.describe(n) + "  counters: " + n.node.dataplane().counterTotals());
     }
 
     private static List<SessionSummary> peerSessions(HaTestNode n) {

@@ -9,6 +9,7 @@ import io.palisade.ha.election.HaState;
 import io.palisade.ha.election.HaTransition;
 import io.palisade.ha.ha1.Ha1Transport;
 import io.palisade.ha.ha1.LinkFaults;
+import io.palisade.ha.monitor.ScriptedPathProbe;
 import io.palisade.ha.sync.Ha2Link;
 import io.palisade.ha.sync.Ha2LinkFaults;
 import java.nio.file.Path;
@@ -21,13 +22,22 @@ final class HaTestNode implements AutoCloseable {
     final Path configFile;
     final Path stateDirectory;
     final Node node;
+    /** The path probe of every path-monitoring group of this node. */
+    final ScriptedPathProbe pathProbe;
+
     private boolean closed;
 
-    HaTestNode(HaPairHarness.Settings settings, Path configFile, Path stateDirectory, Node node) {
+    HaTestNode(
+            HaPairHarness.Settings settings,
+            Path configFile,
+            Path stateDirectory,
+            Node node,
+            ScriptedPathProbe pathProbe) {
         this.settings = settings;
         this.configFile = configFile;
         this.stateDirectory = stateDirectory;
         this.node = node;
+        this.pathProbe = pathProbe;
     }
 
     String name() {
@@ -147,7 +157,8 @@ final class HaTestNode implements AutoCloseable {
                 .map(t -> t.to().displayName() + "(" + t.reason() + ")")
                 .collect(Collectors.joining(" -> "));
         return name() + ": " + local.state().displayName() + " (" + local.reason() + "), forwarding "
-                + node.dataplane().forwardingSwitch().mode() + ", bulk " + local.bulkSyncComplete() + ", peers ["
+                + node.dataplane().forwardingSwitch().mode() + ", bulk " + local.bulkSyncComplete() + " (HA2 "
+                + node.sessionSync().ha2().bulkSyncState() + "), peers ["
                 + peers + "], links [" + links + "], history: " + history;
     }
 

@@ -30,7 +30,8 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     @Override
     protected void append(ILoggingEvent event) {
         if (messages.size() < MAX_MESSAGES) {
-            messages.add(event.getLevel() + " " + event.getFormattedMessage());
+            messages.add(java.time.Instant.ofEpochMilli(event.getTimeStamp()) + " [" + event.getThreadName() + "] "
+                    + event.getLevel() + " " + event.getFormattedMessage());
         }
     }
 

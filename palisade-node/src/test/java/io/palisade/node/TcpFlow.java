@@ -1,6 +1,5 @@
 package io.palisade.node;
 
-import io.palisade.dataplane.port.MemoryPort;
 import io.palisade.testkit.packets.FrameBuilder;
 import java.util.Arrays;
 import java.util.List;
@@ -63,13 +62,6 @@ record TcpFlow(String client, int clientPort, String server, int serverPort) {
                 .seqAck(SERVER_ISN + 1, CLIENT_ISN + 1)
                 .payload(text)
                 .build();
-    }
-
-    /** Runs the three-way handshake through a node: client frames on {@code trust}, the server's on {@code untrust}. */
-    void handshake(MemoryPort trust, MemoryPort untrust) {
-        trust.inject(syn());
-        untrust.inject(synAck());
-        trust.inject(ack());
     }
 
     static boolean containsFrame(List<byte[]> frames, byte[] frame) {
