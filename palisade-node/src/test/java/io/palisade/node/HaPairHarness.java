@@ -396,8 +396,7 @@ final class HaPairHarness implements AutoCloseable {
         Poll.until(
                 "A active and B passive with a complete bulk sync",
                 () -> na.is(HaState.ACTIVE) && nb.is(HaState.PASSIVE) && nb.bulkSyncComplete(),
-                () -> describe(na, nb) + String.join("\n", log.matching("ulk")) + "\n"
-                        + String.join("\n", log.matching("moved from")));
+                context(na, nb));
         return new HaTestNode[] {na, nb};
     }
 
@@ -413,8 +412,13 @@ final class HaPairHarness implements AutoCloseable {
         return sb.toString();
     }
 
+    /** For failure messages: each node's state and history, and the last HA log lines of both nodes. */
     Supplier<String> context(HaTestNode... nodes) {
-        return () -> describe(nodes);
+        return () -> {
+            List<String> lines = log.matching("HA Group");
+            return describe(nodes) + "  last HA log lines:\n    "
+                    + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        };
     }
 
     /** The configuration file text of a node with these settings. */
@@ -603,20 +607,32 @@ final class HaPairHarness implements AutoCloseable {
             });
         }
 
+        /**
+         * Reads A, then B, then A again, and counts only when all three reads agree: the two nodes' views are
+         * published by two threads, so a single read of each could pair a fresh value of one node with a stale
+         * value of the other and report an overlap that never existed. A active at both reads around B's read means
+         * A was active while B was read (a node does not leave and re-enter active within microseconds).
+         */
         private void sample(HaTestNode a, HaTestNode b) {
-            boolean fa = a.forwarding();
+            boolean fa1 = a.forwarding();
+            HaState sa1 = a.closed() ? null : a.state();
             boolean fb = b.forwarding();
-            HaState sa = a.closed() ? null : a.state();
             HaState sb = b.closed() ? null : b.state();
+            boolean fa2 = a.forwarding();
+            HaState sa2 = a.closed() ? null : a.state();
             samples.incrementAndGet();
-            if (fa && fb) {
+            if (fa1 && fb && fa2) {
                 bothForwarding.incrementAndGet();
-                evidence.add("both forwarding: " + sa + "/" + sb);
+                evidence.add("both forwarding: " + sa1 + "/" + sb);
             }
-            if (sa != null && sb != null && sa.isActive() && sb.isActive()) {
+            if (active(sa1) && active(sb) && active(sa2)) {
                 bothActive.incrementAndGet();
                 evidence.add("both active: " + a.reason() + " / " + b.reason());
             }
+        }
+
+        private static boolean active(HaState s) {
+            return s != null && s.isActive();
         }
 
         int samples() {

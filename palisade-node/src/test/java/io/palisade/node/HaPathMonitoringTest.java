@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Path monitoring (through the scripted probe {@code Node.Options.withPathProbes} installs) drives failover. */

@@ -65,8 +65,15 @@ class HaPreemptionTest {
 
     @Test
     void withEqualPrioritiesTheLowerNodeIdWinsAndPreemptsBackAfterARestart() {
-        HaTestNode[] nodes = pair.startPair(pair.a().withPriority(100), pair.b().withPriority(100));
-        // The pair formed; whoever won, both agree, and the winner has the lower node id (the HA1 MAC stand-in).
+        HaTestNode[] nodes = {
+            pair.start(pair.a().withPriority(100)), pair.start(pair.b().withPriority(100))
+        };
+        Poll.until(
+                "one node active, the other passive",
+                () -> (nodes[0].is(HaState.ACTIVE) && nodes[1].is(HaState.PASSIVE) && nodes[1].bulkSyncComplete())
+                        || (nodes[1].is(HaState.ACTIVE) && nodes[0].is(HaState.PASSIVE) && nodes[0].bulkSyncComplete()),
+                pair.context(nodes));
+        // Whoever won, both agree, and the winner has the lower node id (the HA1 MAC stand-in).
         HaTestNode winner = nodes[0].is(HaState.ACTIVE) ? nodes[0] : nodes[1];
         HaTestNode loser = winner == nodes[0] ? nodes[1] : nodes[0];
         long winnerId =

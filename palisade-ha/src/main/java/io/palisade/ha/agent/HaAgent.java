@@ -27,6 +27,7 @@ import io.palisade.ha.ha1.Ha1Transport;
 import io.palisade.ha.ha1.HaWireState;
 import io.palisade.ha.monitor.LinkMonitor;
 import io.palisade.ha.monitor.PathMonitor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,7 @@ public final class HaAgent implements Agent, ConfigListener {
     private final LongSupplier epochMillis;
     private final String softwareVersion;
     private final ConcurrentLinkedQueue<HaCommand> commands = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Runnable> answers = new ArrayDeque<>();
     private final List<Consumer<HaTransition>> transitionListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService configApplier;
     private final long stallThresholdNs;
@@ -199,14 +201,32 @@ public final class HaAgent implements Agent, ConfigListener {
             work += sessionSync.poll(machine, peerSerial, nowNs);
         }
         work += machine.doWork(nowNs);
+        // Published before the requests are carried out: once the peer hears of a change (a hello, a step-down
+        // acknowledgement) this node's view already shows it. Published after them, a suspended node could still
+        // show "passive" to its operator while its peer already showed it suspended (HaOperatorCommandsTest), and
+        // in an ordered preemption the preempting node could show "active" before the one stepping down showed
+        // "passive".
+        publishIfChanged(nowNs);
         work += machine.drainRequests(r -> handle(r, nowNs));
         applyForwarding();
+        publishIfChanged(nowNs);
+        completeCommands();
+        return work;
+    }
+
+    private void publishIfChanged(long nowNs) {
         if (changed || machine.history().size() != historySeen) {
             notifyTransitions();
             publish(nowNs);
             changed = false;
         }
-        return work;
+    }
+
+    /** Operator commands are answered once the view shows their effect. */
+    private void completeCommands() {
+        for (Runnable r = answers.poll(); r != null; r = answers.poll()) {
+            r.run();
+        }
     }
 
     private int runCommands(long nowNs) {
@@ -217,23 +237,26 @@ public final class HaAgent implements Agent, ConfigListener {
             switch (c) {
                 case HaCommand.Suspend s -> {
                     machine.suspend(nowNs);
-                    s.result().complete("HA state is now " + machine.state().displayName());
+                    answer(s, "HA state is now " + machine.state().displayName());
                 }
                 case HaCommand.Functional f -> {
                     boolean ok = machine.functional(nowNs);
-                    f.result()
-                            .complete(
-                                    ok
-                                            ? "HA state is now "
-                                                    + machine.state().displayName()
-                                            : "not suspended; nothing to do (state "
-                                                    + machine.state().displayName() + ")");
+                    answer(
+                            f,
+                            ok
+                                    ? "HA state is now " + machine.state().displayName()
+                                    : "not suspended; nothing to do (state "
+                                            + machine.state().displayName() + ")");
                 }
-                case HaCommand.SyncToRemote s -> s.result().complete(pushConfig("sync-to-remote"));
+                case HaCommand.SyncToRemote s -> answer(s, pushConfig("sync-to-remote"));
                 case HaCommand.Committed m -> onCommitted(m.running().value());
             }
         }
         return n;
+    }
+
+    private void answer(HaCommand c, String message) {
+        answers.add(() -> c.result().complete(message));
     }
 
     /**
