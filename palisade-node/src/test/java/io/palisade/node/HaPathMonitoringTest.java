@@ -56,4 +56,33 @@ class HaPathMonitoringTest {
         assertThat(a.reason()).startsWith("Preempting lower priority peer");
         assertThat(b.is(HaState.PASSIVE)).isTrue();
     }
+
+    @Test
+    void activeWithAFailedLinkStaysActiveWhenThePeerCannotTakeOver() {
+        HaTestNode[] nodes = pair.startPair();
+        HaTestNode a = nodes[0];
+        HaTestNode b = nodes[1];
+        assertThat(b.ops().haSuspend().ok()).isTrue();
+        Poll.until("A sees B suspended", () -> a.peer().state() == HaState.SUSPENDED, pair.context(a, b));
+
+        a.port(HaPairHarness.TRUST).setLinkUp(false);
+        Poll.until(
+                "A's link monitoring failed",
+                () -> a.view().snapshot().local().linkMonitoring().failed(),
+                pair.context(a, b));
+        // PAN-OS "last device standing": with nobody to take over, leaving active would only stop all traffic.
+        Poll.holds(
+                "A stays active",
+                java.time.Duration.ofMillis(1500),
+                () -> a.is(HaState.ACTIVE) && a.forwarding(),
+                pair.context(a, b));
+
+        // Once the peer can take over, the failure counts.
+        assertThat(b.ops().haFunctional().ok()).isTrue();
+        Poll.until(
+                "A non-functional, B active",
+                () -> a.is(HaState.NON_FUNCTIONAL) && b.is(HaState.ACTIVE),
+                pair.context(a, b));
+        assertThat(a.reason()).startsWith("Link down");
+    }
 }

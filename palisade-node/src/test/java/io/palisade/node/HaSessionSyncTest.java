@@ -118,14 +118,31 @@ class HaSessionSyncTest {
         nodes[0].crash();
         Poll.until("B active", () -> b.is(HaState.ACTIVE), pair.context(b));
         assertForwarded(b, flows, "on B");
+        // New connections while A is away: B's own sessions.
+        List<TcpFlow> newFlows = establish(b, FLOWS, 4);
 
         // A restarts with an empty session table, becomes passive, gets B's sessions (those B picked up from A
-        // included), and preempts.
+        // and those it created), and preempts.
         HaTestNode a = pair.start(pair.a());
         Poll.until("A active again by preemption", () -> a.is(HaState.ACTIVE), pair.context(a, b));
         assertThat(a.reason()).startsWith("Preempting lower priority peer");
-        assertThat(a.ops().sessions(SessionFilter.ALL, 100)).hasSize(FLOWS);
+        assertThat(a.ops().sessions(SessionFilter.ALL, 100)).hasSize(FLOWS + 4);
         assertForwarded(a, flows, "back on A");
+        assertForwarded(a, newFlows, "created on B, now on A");
+    }
+
+    @Test
+    void thePassiveForwardsNothing() {
+        HaTestNode[] nodes = pair.startPair();
+        HaTestNode b = nodes[1];
+        MemoryPort trust = b.port(HaPairHarness.TRUST);
+        MemoryPort untrust = b.port(HaPairHarness.UNTRUST);
+        long before = counter(b, "flow_ha_not_active");
+        trust.inject(TcpFlow.number(1).syn());
+        Poll.until(
+                "B counted the SYN as not forwarded", () -> counter(b, "flow_ha_not_active") > before, pair.context(b));
+        assertThat(untrust.drainSent()).isEmpty();
+        assertThat(b.ops().sessions(SessionFilter.ALL, 10)).isEmpty();
     }
 
     /** Injects a mid-stream segment of each flow in both directions and checks that the node forwards them. */
@@ -161,16 +178,26 @@ class HaSessionSyncTest {
      * server answers a SYN it has received), and waits until the node forwarded each step.
      */
     private List<TcpFlow> establish(HaTestNode active, int count) {
+        return establish(active, 0, count);
+    }
+
+    /** Flows number {@code first} to {@code first + count - 1}. */
+    private List<TcpFlow> establish(HaTestNode active, int first, int count) {
         MemoryPort trust = active.port(HaPairHarness.TRUST);
         MemoryPort untrust = active.port(HaPairHarness.UNTRUST);
         List<TcpFlow> flows =
-                IntStream.range(0, count).mapToObj(TcpFlow::number).toList();
+                IntStream.range(first, first + count).mapToObj(TcpFlow::number).toList();
         step(active, trust, untrust, flows.stream().map(TcpFlow::syn).toList(), "SYN");
         step(active, untrust, trust, flows.stream().map(TcpFlow::synAck).toList(), "SYN-ACK");
         step(active, trust, untrust, flows.stream().map(TcpFlow::ack).toList(), "ACK");
         Poll.until(
                 "sessions established on " + active.name(),
-                () -> active.ops().sessions(SessionFilter.ALL, 100).size() == count,
+                () -> {
+                    var ports = active.ops().sessions(SessionFilter.ALL, 100).stream()
+                            .map(SessionSummary::sourcePort)
+                            .toList();
+                    return flows.stream().allMatch(f -> ports.contains(f.clientPort()));
+                },
                 pair.context(active));
         return flows;
     }
