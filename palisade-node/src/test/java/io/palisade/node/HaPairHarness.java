@@ -59,7 +59,8 @@ final class HaPairHarness implements AutoCloseable {
             String passiveLinkState,
             int workers,
             String peerCertificate,
-            String extraRules) {
+            String extraRules,
+            boolean layer3Nat) {
 
         Settings withPriority(int value) {
             return new Settings(
@@ -77,7 +78,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withPreemptive(boolean value) {
@@ -96,7 +98,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withBackings(Map<String, String> value) {
@@ -115,7 +118,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withFlapMax(int value) {
@@ -134,7 +138,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withPreemptionHoldMs(int value) {
@@ -153,7 +158,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withHa1Backup(boolean value) {
@@ -172,7 +178,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withHeartbeatBackup(boolean value) {
@@ -191,7 +198,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withLinkMonitoring(boolean value) {
@@ -210,7 +218,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withPathMonitoring(boolean value) {
@@ -229,7 +238,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withPassiveLinkState(String value) {
@@ -248,7 +258,8 @@ final class HaPairHarness implements AutoCloseable {
                     value,
                     workers,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withWorkers(int value) {
@@ -267,7 +278,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     value,
                     peerCertificate,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withPeerCertificate(String value) {
@@ -286,7 +298,8 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     value,
-                    extraRules);
+                    extraRules,
+                    layer3Nat);
         }
 
         Settings withExtraRules(String value) {
@@ -305,6 +318,27 @@ final class HaPairHarness implements AutoCloseable {
                     passiveLinkState,
                     workers,
                     peerCertificate,
+                    value,
+                    layer3Nat);
+        }
+
+        Settings withLayer3Nat(boolean value) {
+            return new Settings(
+                    hostname,
+                    priority,
+                    preemptive,
+                    backings,
+                    flapMax,
+                    preemptionHoldMs,
+                    holdDownMs,
+                    ha1Backup,
+                    heartbeatBackup,
+                    linkMonitoring,
+                    pathMonitoring,
+                    passiveLinkState,
+                    workers,
+                    peerCertificate,
+                    extraRules,
                     value);
         }
 
@@ -349,7 +383,8 @@ final class HaPairHarness implements AutoCloseable {
                 "auto",
                 1,
                 hostname.equals(A) ? B : A,
-                "");
+                "",
+                false);
     }
 
     /** The folder with every generated key pair ({@code <name>.key}, {@code <name>.crt}). */
@@ -421,6 +456,68 @@ final class HaPairHarness implements AutoCloseable {
         };
     }
 
+    /** Interfaces, zones, NAT and security rules: a virtual wire, or two layer-3 interfaces with source NAT. */
+    private static String network(Settings s) {
+        String template = s.layer3Nat() ? """
+                interfaces:
+                  - name: ethernet1/1
+                    backing: %s
+                    mode: layer3
+                    addresses: [198.18.10.1/24]
+                  - name: ethernet1/2
+                    backing: %s
+                    mode: layer3
+                    addresses: [198.18.20.1/24]
+
+                zones:
+                  - {name: trust, interfaces: [ethernet1/1]}
+                  - {name: untrust, interfaces: [ethernet1/2]}
+
+                addresses:
+                  - {name: inside-net, ip-netmask: 198.18.10.0/24}
+
+                nat-rules:
+                  - name: hide-inside
+                    from: [trust]
+                    to: [untrust]
+                    source: [inside-net]
+                    source-translation:
+                      type: dynamic-ip-and-port
+                      interface: ethernet1/2
+
+                security-rules:
+                  - name: allow-outbound
+                    from: [trust]
+                    to: [untrust]
+                    service: [any]
+                    action: allow
+                %s""" : """
+                interfaces:
+                  - name: ethernet1/1
+                    backing: %s
+                    mode: virtual-wire
+                  - name: ethernet1/2
+                    backing: %s
+                    mode: virtual-wire
+
+                virtual-wires:
+                  - name: vw1
+                    interfaces: [ethernet1/1, ethernet1/2]
+
+                zones:
+                  - {name: trust, interfaces: [ethernet1/1]}
+                  - {name: untrust, interfaces: [ethernet1/2]}
+
+                security-rules:
+                  - name: allow-outbound
+                    from: [trust]
+                    to: [untrust]
+                    service: [any]
+                    action: allow
+                %s""";
+        return template.formatted(s.backings().get(TRUST), s.backings().get(UNTRUST), s.extraRules());
+    }
+
     /** The configuration file text of a node with these settings. */
     String yaml(Settings s) {
         Endpoints local = endpoints.get(s.hostname());
@@ -464,28 +561,6 @@ final class HaPairHarness implements AutoCloseable {
                     listen: 127.0.0.1:0
                     api-key: test-key-%s-0001
 
-                interfaces:
-                  - name: ethernet1/1
-                    backing: %s
-                    mode: virtual-wire
-                  - name: ethernet1/2
-                    backing: %s
-                    mode: virtual-wire
-
-                virtual-wires:
-                  - name: vw1
-                    interfaces: [ethernet1/1, ethernet1/2]
-
-                zones:
-                  - {name: trust, interfaces: [ethernet1/1]}
-                  - {name: untrust, interfaces: [ethernet1/2]}
-
-                security-rules:
-                  - name: allow-outbound
-                    from: [trust]
-                    to: [untrust]
-                    service: [any]
-                    action: allow
                 %s
                 session:
                   tcp-reject-non-syn: true
@@ -530,9 +605,7 @@ final class HaPairHarness implements AutoCloseable {
                         s.hostname(),
                         s.workers(),
                         s.hostname(),
-                        s.backings().get(TRUST),
-                        s.backings().get(UNTRUST),
-                        s.extraRules(),
+                        network(s),
                         s.priority(),
                         s.preemptive(),
                         s.flapMax(),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** HA2 session state: bulk sync to a late-joining peer, and established sessions surviving a failover. */
 class HaSessionSyncTest {
     private static final int FLOWS = 8;
+    private static final long RESEND_MS = 500;
 
     @TempDir
     Path dir;
@@ -75,29 +76,8 @@ class HaSessionSyncTest {
 
         MemoryPort trust = b.port(HaPairHarness.TRUST);
         MemoryPort untrust = b.port(HaPairHarness.UNTRUST);
-        trust.drainSent();
-        untrust.drainSent();
         long nonSynBefore = counter(b, "flow_tcp_non_syn_drop");
-        List<byte[]> c2s = new ArrayList<>();
-        List<byte[]> s2c = new ArrayList<>();
-        for (TcpFlow f : flows) {
-            c2s.add(f.clientData("after failover " + f.clientPort()));
-            s2c.add(f.serverData("reply " + f.clientPort()));
-        }
-        c2s.forEach(trust::inject);
-        s2c.forEach(untrust::inject);
-        List<byte[]> outUntrust = new ArrayList<>();
-        List<byte[]> outTrust = new ArrayList<>();
-        Poll.until(
-                "every mid-stream segment forwarded by B",
-                () -> {
-                    outUntrust.addAll(untrust.drainSent());
-                    outTrust.addAll(trust.drainSent());
-                    return outUntrust.size() >= FLOWS && outTrust.size() >= FLOWS;
-                },
-                pair.context(b));
-        assertThat(c2s).allMatch(f -> TcpFlow.containsFrame(outUntrust, f));
-        assertThat(s2c).allMatch(f -> TcpFlow.containsFrame(outTrust, f));
+        assertForwarded(b, flows, "by B");
         assertThat(counter(b, "flow_tcp_non_syn_drop")).isEqualTo(nonSynBefore);
 
         // Control: a mid-stream segment of a flow B never heard of is dropped as non-SYN.
@@ -161,16 +141,24 @@ class HaSessionSyncTest {
         s2c.forEach(untrust::inject);
         List<byte[]> outUntrust = new ArrayList<>();
         List<byte[]> outTrust = new ArrayList<>();
-        Poll.until(
+        Poll.untilResending(
                 "every mid-stream segment forwarded " + tag,
+                () -> {
+                    missing(c2s, outUntrust).forEach(trust::inject);
+                    missing(s2c, outTrust).forEach(untrust::inject);
+                },
+                RESEND_MS,
                 () -> {
                     outUntrust.addAll(untrust.drainSent());
                     outTrust.addAll(trust.drainSent());
-                    return outUntrust.size() >= flows.size() && outTrust.size() >= flows.size();
+                    return missing(c2s, outUntrust).isEmpty()
+                            && missing(s2c, outTrust).isEmpty();
                 },
                 () -> pair.describe(n) + "  counters: " + n.node.dataplane().counterTotals());
-        assertThat(c2s).allMatch(f -> TcpFlow.containsFrame(outUntrust, f));
-        assertThat(s2c).allMatch(f -> TcpFlow.containsFrame(outTrust, f));
+    }
+
+    private static List<byte[]> missing(List<byte[]> frames, List<byte[]> seen) {
+        return frames.stream().filter(f -> !TcpFlow.containsFrame(seen, f)).toList();
     }
 
     /**
@@ -205,11 +193,13 @@ class HaSessionSyncTest {
     private void step(HaTestNode n, MemoryPort in, MemoryPort out, List<byte[]> frames, String what) {
         frames.forEach(in::inject);
         List<byte[]> sent = new ArrayList<>();
-        Poll.until(
+        Poll.untilResending(
                 "every " + what + " forwarded by " + n.name(),
+                () -> missing(frames, sent).forEach(in::inject),
+                RESEND_MS,
                 () -> {
                     sent.addAll(out.drainSent());
-                    return frames.stream().allMatch(f -> TcpFlow.containsFrame(sent, f));
+                    return missing(frames, sent).isEmpty();
                 },
                 () -> pair.describe(n) + "  counters: " + n.node.dataplane().counterTotals());
     }

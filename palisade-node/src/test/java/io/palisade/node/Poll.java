@@ -33,6 +33,30 @@ final class Poll {
         until(what, LONG, condition, context);
     }
 
+    /**
+     * Like {@link #until}, calling {@code resend} every {@code resendMs} while waiting: a test's packet is not
+     * retransmitted by any TCP stack, and a node may drop one for a moment (an active node that was paused holds
+     * traffic until it has heard its peer), so the test resends as an endpoint would.
+     */
+    static void untilResending(
+            String what, Runnable resend, long resendMs, BooleanSupplier condition, Supplier<String> context) {
+        long[] next = {System.nanoTime() + resendMs * 1_000_000L};
+        until(
+                what,
+                LONG,
+                () -> {
+                    if (condition.getAsBoolean()) {
+                        return true;
+                    }
+                    if (System.nanoTime() - next[0] >= 0) {
+                        next[0] = System.nanoTime() + resendMs * 1_000_000L;
+                        resend.run();
+                    }
+                    return false;
+                },
+                context);
+    }
+
     /** Checks {@code condition} every few milliseconds for {@code period}; fails at the first sample it is false. */
     static void holds(String what, Duration period, BooleanSupplier condition, Supplier<String> context) {
         long end = System.nanoTime() + period.toNanos();
