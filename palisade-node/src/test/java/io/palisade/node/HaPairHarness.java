@@ -1,5 +1,7 @@
 package io.palisade.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.palisade.ha.election.HaState;
 import io.palisade.ha.monitor.ScriptedPathProbe;
 import io.palisade.ha.tls.HaKeygen;
@@ -432,6 +434,9 @@ final class HaPairHarness implements AutoCloseable {
                 "A active and B passive with a complete bulk sync",
                 () -> na.is(HaState.ACTIVE) && nb.is(HaState.PASSIVE) && nb.bulkSyncComplete(),
                 context(na, nb));
+        // The pair formed in one step each: no detour through non-functional, no moment with B active.
+        assertThat(na.history()).as(na.describe()).hasSize(1);
+        assertThat(nb.history()).as(nb.describe()).hasSize(1);
         return new HaTestNode[] {na, nb};
     }
 
