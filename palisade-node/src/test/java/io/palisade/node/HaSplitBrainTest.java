@@ -58,6 +58,24 @@ class HaSplitBrainTest {
     }
 
     @Test
+    void aSilentlyBrokenPrimaryHa1StillLetsStateChangesThroughOverTheBackup() {
+        HaTestNode[] nodes = pair.startPair();
+        HaTestNode a = nodes[0];
+        HaTestNode b = nodes[1];
+        // A black hole on the primary HA1 (a cut TCP has not noticed): connections stay up, nothing gets through.
+        for (HaTestNode n : nodes) {
+            n.ha1().setDropOutbound(true);
+            n.ha1().setDropInbound(true);
+        }
+        assertThat(a.ops().haSuspend().ok()).isTrue();
+        Poll.until("B takes over from the suspended A", () -> b.is(HaState.ACTIVE), pair.context(a, b));
+        assertThat(b.reason()).isEqualTo("Peer is suspended");
+        assertThat(b.peer().failed()).isFalse();
+        assertThat(pair.log.contains("HA1 messages to the peer now go over ha1-backup"))
+                .isTrue();
+    }
+
+    @Test
     void heartbeatBackupAloneKeepsThePeerAliveWhenBothHa1LinksAreLost() {
         HaTestNode[] nodes = pair.startPair();
         HaTestNode a = nodes[0];

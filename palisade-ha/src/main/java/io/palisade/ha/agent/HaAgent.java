@@ -27,6 +27,7 @@ import io.palisade.ha.ha1.Ha1Transport;
 import io.palisade.ha.ha1.HaWireState;
 import io.palisade.ha.monitor.LinkMonitor;
 import io.palisade.ha.monitor.PathMonitor;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class HaAgent implements Agent, ConfigListener {
     private int historySeen;
     private boolean changed = true;
     private boolean[] linkWasUp;
+    private final Ha1Paths paths;
 
     /** Everything the agent is built from. */
     public record Parts(
@@ -123,6 +125,10 @@ public final class HaAgent implements Agent, ConfigListener {
         this.configApplier = Executors.newSingleThreadExecutor(
                 r -> Thread.ofPlatform().daemon(true).name("ha-config-sync").unstarted(r));
         this.lastCycleNs = now;
+        this.paths = new Ha1Paths(
+                links,
+                ha.ha1().monitorHoldTimeMs() * 1_000_000L,
+                mc.timers().heartbeatIntervalMs() * 1_500_000L); // 1.5 heartbeats
         applyForwarding();
         publish(now);
     }
@@ -193,6 +199,7 @@ public final class HaAgent implements Agent, ConfigListener {
         work += runCommands(nowNs);
         work += helloOnLinkUp();
         work += inbox.drain(r -> onReceived(r, nowNs), INBOX_BUDGET);
+        work += chooseMessageLink(nowNs);
         if (nowNs - nextMonitorNs >= 0) {
             nextMonitorNs = nowNs + MONITOR_INTERVAL_NS;
             work += monitors(nowNs);
@@ -331,11 +338,14 @@ public final class HaAgent implements Agent, ConfigListener {
     // ------------------------------------------------------------------------------------------ HA1 input
 
     private void onReceived(Ha1Received r, long nowNs) {
-        HaPath path = Ha1Transport.BACKUP.equals(r.link()) ? HaPath.HA1_BACKUP : HaPath.HA1;
+        if (!paths.accept(r, nowNs)) {
+            return; // sent before the peer's goodbye, which overtook it on the other link
+        }
+        HaPath path = Ha1Paths.path(r);
         changed = true;
         switch (r.message()) {
             case Ha1Message.Hello h -> {
-                if (currentHello(path)) {
+                if (paths.currentHello(path, nowNs)) {
                     onHello(h, path, r, nowNs);
                 } else if (h.nodeSerial().equals(peerSerial)) {
                     machine.onHeartbeat(peerSerial, path, nowNs);
@@ -475,33 +485,21 @@ public final class HaAgent implements Agent, ConfigListener {
         }
     }
 
-    /**
-     * Every other message goes on one link: the primary while it can send, else the backup. Sent on both, the
-     * same messages travel two connections with their own threads, so the peer could read an older hello from
-     * one after a newer one from the other and act on a state this node had already left (HaFailoverTest: the
-     * loser of the election saw the winner active, then "initial" again, and took over next to it); a config
-     * sync would also be committed twice and a preempt request answered twice.
-     */
+    /** Every other message goes on one link (see {@link Ha1Paths}). */
     private void send(Ha1Message m) {
-        messageLink().send(m);
+        paths.messageLink().send(m);
     }
 
-    private Ha1Transport messageLink() {
-        for (Ha1Transport t : links) {
-            if (t.status().stream().allMatch(Ha1PeerStatus::sending)) {
-                return t;
-            }
+    private int chooseMessageLink(long nowNs) {
+        if (!paths.choose(nowNs)) {
+            return 0;
         }
-        return links.getFirst(); // nothing can send: counted as not connected on the primary
-    }
-
-    /**
-     * Whether a hello that came over {@code path} is current. While the primary link delivers, a hello from the
-     * backup can only be an older one the peer sent before it switched to the primary: it keeps the peer alive
-     * but its content is not used.
-     */
-    private boolean currentHello(HaPath path) {
-        return path != HaPath.HA1_BACKUP || links.getFirst().status().stream().noneMatch(Ha1PeerStatus::receiving);
+        LOG.info(
+                "HA Group {}: HA1 messages to the peer now go over {}",
+                ha.groupId(),
+                paths.messageLink().name());
+        send(hello()); // a change of state the old link swallowed is heard at once
+        return 1;
     }
 
     private Ha1Message.Hello hello() {
@@ -665,7 +663,7 @@ public final class HaAgent implements Agent, ConfigListener {
                 nowNs);
     }
 
-    private static String hostPort(java.net.InetSocketAddress a) {
+    private static String hostPort(InetSocketAddress a) {
         return a == null ? "" : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
