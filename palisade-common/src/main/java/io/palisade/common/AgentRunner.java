@@ -32,6 +32,10 @@ public final class AgentRunner implements AutoCloseable {
 
     /** Starts the agent on a new thread named after its role. */
     public AgentRunner start() {
+        // Until its first duty cycle the agent counts as having cycled at its start: read as 0, a worker whose
+        // thread had not run yet looked stalled since the clock's origin, and a node that had just started went
+        // non-functional ("Dataplane down: worker 0 made no progress for 8379083 ms", HaPreemptionTest).
+        lastCycleNs = clock.nanoTime();
         thread = Thread.ofPlatform().name(agent.roleName()).daemon(true).start(this::run);
         return this;
     }

@@ -340,6 +340,13 @@ public final class Node implements AutoCloseable {
         management = new ManagementServer(ops, settings, options.epochMillis()).start();
     }
 
+    /**
+     * Link state for link monitoring. A port this node holds down itself (passive link state {@code shutdown},
+     * set by the HA agent while not active) cannot be judged and counts as up: PAN-OS cannot detect link failures
+     * on a passive node with shut links either. Counting it as down made every node of a pair with the PAN-OS
+     * default ({@code shutdown}) and link monitoring go from initial straight to non-functional, so none ever
+     * became active (HaFailoverTest).
+     */
     boolean linkUp(String interfaceName) {
         var rc = dataplane.current();
         if (rc == null) {
@@ -350,8 +357,6 @@ public final class Node implements AutoCloseable {
         if (id < 0 || id >= ports.length || ports[id] == null) {
             return false;
         }
-        // A link this node took down itself (passive link state shutdown) is not a link failure: counting it made
-        // both nodes of a pair non-functional at boot, since every node starts with its links shut down.
         return !ports[id].adminUp() || ports[id].linkUp();
     }
 
@@ -401,20 +406,30 @@ public final class Node implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ stop
 
-    /** Graceful stop: tell the HA peer first (it takes over at once), then stop forwarding and close. */
+    /**
+     * Graceful stop: stop the HA agent, stop forwarding, then say goodbye (the peer takes over at once), then
+     * close the rest. The order matters: when the goodbye went first, the agent kept running for as long as the
+     * management server took to close and went on sending hellos and heartbeats as active; the peer took over on
+     * the goodbye, heard those hellos, stepped down again ("Split brain resolved") and took over a second time
+     * only after the failure timeout, with a moment where both forwarded (HaFailoverTest). Stopping the agent
+     * first means nothing follows the goodbye; stopping forwarding before it means the peer never forwards while
+     * this node still does. The goodbye leaves with the HA1 links' close flush.
+     */
     @Override
     public void close() {
+        if (haRunner != null) {
+            haRunner.close();
+        }
+        if (dataplane != null) {
+            dataplane.forwardingSwitch().set(ForwardingMode.DISCARD);
+        }
         if (haAgent != null) {
             haAgent.goodbye("node shutting down");
         }
         if (management != null) {
             management.close();
         }
-        if (haRunner != null) {
-            haRunner.close();
-        }
         if (dataplane != null) {
-            dataplane.forwardingSwitch().set(ForwardingMode.DISCARD);
             dataplane.close();
         }
         if (sessionSync != null) {

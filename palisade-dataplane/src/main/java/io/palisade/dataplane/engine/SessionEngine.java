@@ -587,7 +587,11 @@ public final class SessionEngine implements WorkerContext {
         if ((t.flags(rec) & SessionFlags.LOG_END) != 0) {
             logger.end(t, rec, nowNs);
         }
-        if ((t.flags(rec) & SessionFlags.NAT_SRC) != 0 && t.syncState(rec) != SyncState.FROM_PEER) {
+        // Every session with a source translation holds it, its own ones since translation and those installed
+        // from the HA peer since installation (holdNat). Skipping peer sessions here, as before, left the taken-
+        // over translations free on the node that took over: its new sessions were given the same ports and
+        // collided with them (HaNatFailoverTest).
+        if ((t.flags(rec) & SessionFlags.NAT_SRC) != 0) {
             int v = t.layout().isIpv6() ? 6 : 4;
             long hi = t.addressHi(rec, SessionTable.S2C, false);
             long lo = t.addressLo(rec, SessionTable.S2C, false);
@@ -729,6 +733,19 @@ public final class SessionEngine implements WorkerContext {
     @Override
     public void countSessionFromPeer() {
         counters.increment(FlowCounter.SESSION_FROM_PEER);
+    }
+
+    @Override
+    public boolean holdNat(SessionTable t, int rec) {
+        if ((t.flags(rec) & SessionFlags.NAT_SRC) == 0) {
+            return true;
+        }
+        int s2c = SessionTable.S2C;
+        return nat.hold(
+                t.layout().isIpv6() ? 6 : 4,
+                t.addressHi(rec, s2c, false),
+                t.addressLo(rec, s2c, false),
+                t.dstPort(rec, s2c));
     }
 
     public RuntimeConfig runtimeConfig() {

@@ -35,4 +35,14 @@ public interface WorkerContext {
 
     /** Counts a session installed from the HA peer. */
     void countSessionFromPeer();
+
+    /**
+     * Makes a session installed from the HA peer hold its source translation (pool address and port) in this
+     * worker's NAT state, as the sessions this worker translated itself do, so that neither is handed out again
+     * while it lives and both are released when it ends. Returns false when another session of this worker holds
+     * that translation already. Contexts without NAT hold nothing.
+     */
+    default boolean holdNat(SessionTable table, int record) {
+        return true;
+    }
 }

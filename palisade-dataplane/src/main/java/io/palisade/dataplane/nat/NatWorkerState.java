@@ -157,6 +157,25 @@ public final class NatWorkerState {
         return true;
     }
 
+    /**
+     * Holds the translation of a session this worker did not translate itself (installed from the HA peer), so it is
+     * not handed out again and {@link #releasePort} / {@link #releaseAddress} at the session's end balance. A port
+     * outside this worker's partition (the peer runs another worker count) cannot be held and is not a conflict.
+     *
+     * @return false when the port is held by another session already
+     */
+    public boolean hold(int ipVersion, long addressHi, long addressLo, int port) {
+        PortBitmap m = bitmaps.get(ipVersion, addressHi, addressLo);
+        if (m != null) {
+            return !m.owns(port) || m.reserve(port);
+        }
+        DipAddress d = dips.get(ipVersion, addressHi, addressLo);
+        if (d != null) {
+            d.refs++; // released by releaseAddress; the address is not rebound to the peer session's source
+        }
+        return true;
+    }
+
     /** Free ports this worker has for a pool address, or -1 if it is not a dynamic-ip-and-port pool address. */
     public int freePorts(int ipVersion, long addressHi, long addressLo) {
         PortBitmap m = bitmaps.get(ipVersion, addressHi, addressLo);

@@ -106,6 +106,24 @@ public final class PortBitmap {
         return -1;
     }
 
+    /**
+     * Takes a given port (a session installed from the HA peer holds it); the cursor does not move. Returns false
+     * when it is not in this partition or already taken.
+     */
+    public boolean reserve(int port) {
+        if (!owns(port) || allocated(port)) {
+            return false;
+        }
+        int slot = (port - firstPort) / stride;
+        int w = slot >>> 6;
+        used[w] |= 1L << slot;
+        if (used[w] == -1L) {
+            fullWords[w >>> 6] |= 1L << w;
+        }
+        free--;
+        return true;
+    }
+
     /** Returns a port; false if it is not in this partition or not allocated (a double release). */
     public boolean release(int port) {
         if (!allocated(port)) {

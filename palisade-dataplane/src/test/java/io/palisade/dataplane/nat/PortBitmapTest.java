@@ -41,6 +41,19 @@ class PortBitmapTest {
     }
 
     @Test
+    void aReservedPortIsNotHandedOutAndIsReleasedLikeAnAllocatedOne() {
+        PortBitmap m = new PortBitmap(0, 1);
+        assertThat(m.reserve(1024)).isTrue();
+        assertThat(m.reserve(1024)).as("already held").isFalse();
+        assertThat(m.free()).isEqualTo(ALL_PORTS - 1);
+        assertThat(m.allocate()).isEqualTo(1025);
+        assertThat(m.release(1024)).isTrue();
+        assertThat(new PortBitmap(1, 2).reserve(1024))
+                .as("another worker's partition")
+                .isFalse();
+    }
+
+    @Test
     void cursorDelaysReuseOfAJustReleasedPort() {
         PortBitmap m = new PortBitmap(0, 1);
         int first = m.allocate();

@@ -27,6 +27,8 @@ import io.palisade.ha.ha1.Ha1Transport;
 import io.palisade.ha.ha1.HaWireState;
 import io.palisade.ha.monitor.LinkMonitor;
 import io.palisade.ha.monitor.PathMonitor;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,7 @@ public final class HaAgent implements Agent, ConfigListener {
     private final LongSupplier epochMillis;
     private final String softwareVersion;
     private final ConcurrentLinkedQueue<HaCommand> commands = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Runnable> answers = new ArrayDeque<>();
     private final List<Consumer<HaTransition>> transitionListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService configApplier;
     private final long stallThresholdNs;
@@ -87,6 +90,7 @@ public final class HaAgent implements Agent, ConfigListener {
     private int historySeen;
     private boolean changed = true;
     private boolean[] linkWasUp;
+    private final Ha1Paths paths;
 
     /** Everything the agent is built from. */
     public record Parts(
@@ -121,6 +125,10 @@ public final class HaAgent implements Agent, ConfigListener {
         this.configApplier = Executors.newSingleThreadExecutor(
                 r -> Thread.ofPlatform().daemon(true).name("ha-config-sync").unstarted(r));
         this.lastCycleNs = now;
+        this.paths = new Ha1Paths(
+                links,
+                ha.ha1().monitorHoldTimeMs() * 1_000_000L,
+                mc.timers().heartbeatIntervalMs() * 1_500_000L); // 1.5 heartbeats
         applyForwarding();
         publish(now);
     }
@@ -132,6 +140,14 @@ public final class HaAgent implements Agent, ConfigListener {
 
     public HaView view() {
         return view;
+    }
+
+    /**
+     * The HA1 links, primary first then backup: their status and their fault switches ({@link
+     * Ha1Transport#faults()}), which tests and the lab use to break HA1 the way a network would.
+     */
+    public List<Ha1Transport> ha1Links() {
+        return links;
     }
 
     /** Listens to state transitions (called on the agent thread; must not block). */
@@ -183,6 +199,7 @@ public final class HaAgent implements Agent, ConfigListener {
         work += runCommands(nowNs);
         work += helloOnLinkUp();
         work += inbox.drain(r -> onReceived(r, nowNs), INBOX_BUDGET);
+        work += chooseMessageLink(nowNs);
         if (nowNs - nextMonitorNs >= 0) {
             nextMonitorNs = nowNs + MONITOR_INTERVAL_NS;
             work += monitors(nowNs);
@@ -191,14 +208,32 @@ public final class HaAgent implements Agent, ConfigListener {
             work += sessionSync.poll(machine, peerSerial, nowNs);
         }
         work += machine.doWork(nowNs);
+        // Published before the requests are carried out: once the peer hears of a change (a hello, a step-down
+        // acknowledgement) this node's view already shows it. Published after them, a suspended node could still
+        // show "passive" to its operator while its peer already showed it suspended (HaOperatorCommandsTest), and
+        // in an ordered preemption the preempting node could show "active" before the one stepping down showed
+        // "passive".
+        publishIfChanged(nowNs);
         work += machine.drainRequests(r -> handle(r, nowNs));
         applyForwarding();
+        publishIfChanged(nowNs);
+        completeCommands();
+        return work;
+    }
+
+    private void publishIfChanged(long nowNs) {
         if (changed || machine.history().size() != historySeen) {
             notifyTransitions();
             publish(nowNs);
             changed = false;
         }
-        return work;
+    }
+
+    /** Operator commands are answered once the view shows their effect. */
+    private void completeCommands() {
+        for (Runnable r = answers.poll(); r != null; r = answers.poll()) {
+            r.run();
+        }
     }
 
     private int runCommands(long nowNs) {
@@ -209,26 +244,32 @@ public final class HaAgent implements Agent, ConfigListener {
             switch (c) {
                 case HaCommand.Suspend s -> {
                     machine.suspend(nowNs);
-                    s.result().complete("HA state is now " + machine.state().displayName());
+                    answer(s, "HA state is now " + machine.state().displayName());
                 }
                 case HaCommand.Functional f -> {
                     boolean ok = machine.functional(nowNs);
-                    f.result()
-                            .complete(
-                                    ok
-                                            ? "HA state is now "
-                                                    + machine.state().displayName()
-                                            : "not suspended; nothing to do (state "
-                                                    + machine.state().displayName() + ")");
+                    answer(
+                            f,
+                            ok
+                                    ? "HA state is now " + machine.state().displayName()
+                                    : "not suspended; nothing to do (state "
+                                            + machine.state().displayName() + ")");
                 }
-                case HaCommand.SyncToRemote s -> s.result().complete(pushConfig("sync-to-remote"));
+                case HaCommand.SyncToRemote s -> answer(s, pushConfig("sync-to-remote"));
                 case HaCommand.Committed m -> onCommitted(m.running().value());
             }
         }
         return n;
     }
 
-    /** A link that just came up gets our hello at once, so negotiation does not wait for the hello interval. */
+    private void answer(HaCommand c, String message) {
+        answers.add(() -> c.result().complete(message));
+    }
+
+    /**
+     * When a link comes up the peer gets our hello at once (over the message link, see {@link #send}), so
+     * negotiation does not wait for the hello interval.
+     */
     private int helloOnLinkUp() {
         if (linkWasUp == null) {
             linkWasUp = new boolean[links.size()];
@@ -237,7 +278,7 @@ public final class HaAgent implements Agent, ConfigListener {
         for (int i = 0; i < links.size(); i++) {
             boolean up = links.get(i).isUp();
             if (up && !linkWasUp[i]) {
-                links.get(i).send(hello());
+                send(hello());
                 changed = true;
                 n++;
             }
@@ -297,10 +338,19 @@ public final class HaAgent implements Agent, ConfigListener {
     // ------------------------------------------------------------------------------------------ HA1 input
 
     private void onReceived(Ha1Received r, long nowNs) {
-        HaPath path = Ha1Transport.BACKUP.equals(r.link()) ? HaPath.HA1_BACKUP : HaPath.HA1;
+        if (!paths.accept(r, nowNs)) {
+            return; // sent before the peer's goodbye, which overtook it on the other link
+        }
+        HaPath path = Ha1Paths.path(r);
         changed = true;
         switch (r.message()) {
-            case Ha1Message.Hello h -> onHello(h, path, r, nowNs);
+            case Ha1Message.Hello h -> {
+                if (paths.currentHello(path, nowNs)) {
+                    onHello(h, path, r, nowNs);
+                } else if (h.nodeSerial().equals(peerSerial)) {
+                    machine.onHeartbeat(peerSerial, path, nowNs);
+                }
+            }
             case Ha1Message.Heartbeat hb -> {
                 lastPeerHeartbeat = hb;
                 lastPeerHeartbeatNs = nowNs;
@@ -369,10 +419,10 @@ public final class HaAgent implements Agent, ConfigListener {
     private void handle(HaRequest request, long nowNs) {
         changed = true;
         switch (request) {
-            case HaRequest.SendHello h -> broadcast(hello());
+            case HaRequest.SendHello h -> send(hello());
             case HaRequest.SendHeartbeat h -> broadcast(heartbeat(nowNs));
-            case HaRequest.SendPreemptRequest p -> broadcast(new Ha1Message.PreemptRequest(localSerial()));
-            case HaRequest.SendStepDownAck a -> broadcast(new Ha1Message.StepDownAck(localSerial()));
+            case HaRequest.SendPreemptRequest p -> send(new Ha1Message.PreemptRequest(localSerial()));
+            case HaRequest.SendStepDownAck a -> send(new Ha1Message.StepDownAck(localSerial()));
             case HaRequest.RequestBulkSync b -> {
                 if (sessionSync != null) {
                     sessionSync.requestBulkSync(b.peerSerial());
@@ -428,10 +478,28 @@ public final class HaAgent implements Agent, ConfigListener {
         }
     }
 
+    /** Heartbeats (liveness per path) and the goodbye go on every link. */
     private void broadcast(Ha1Message m) {
         for (Ha1Transport t : links) {
             t.send(m);
         }
+    }
+
+    /** Every other message goes on one link (see {@link Ha1Paths}). */
+    private void send(Ha1Message m) {
+        paths.messageLink().send(m);
+    }
+
+    private int chooseMessageLink(long nowNs) {
+        if (!paths.choose(nowNs)) {
+            return 0;
+        }
+        LOG.info(
+                "HA Group {}: HA1 messages to the peer now go over {}",
+                ha.groupId(),
+                paths.messageLink().name());
+        send(hello()); // a change of state the old link swallowed is heard at once
+        return 1;
     }
 
     private Ha1Message.Hello hello() {
@@ -490,7 +558,7 @@ public final class HaAgent implements Agent, ConfigListener {
                     "HA config sync: {}",
                     pushConfig("commit of version " + running.info().version()));
         }
-        broadcast(hello()); // the digest changed
+        send(hello()); // the digest changed
     }
 
     /** Sends the running configuration to the peer; returns what happened in one line. */
@@ -506,7 +574,7 @@ public final class HaAgent implements Agent, ConfigListener {
             return "the HA1 link to the peer is down; the configuration was not sent";
         }
         String yaml = ConfigText.toYaml(r.config());
-        broadcast(new Ha1Message.ConfigSync(r.info().version(), ConfigDigest.sha256Of(yaml), yaml));
+        send(new Ha1Message.ConfigSync(r.info().version(), ConfigDigest.sha256Of(yaml), yaml));
         lastConfigSync = "sent version " + r.info().version() + " (" + why + ")";
         return "running configuration version " + r.info().version() + " sent to the peer";
     }
@@ -521,7 +589,7 @@ public final class HaAgent implements Agent, ConfigListener {
                     "HA config sync of version {} refused: this node is {} and config flows from the active node",
                     sync.configVersion(),
                     machine.state().displayName());
-            broadcast(new Ha1Message.ConfigSyncResult(
+            send(new Ha1Message.ConfigSyncResult(
                     sync.configVersion(),
                     false,
                     "refused: the receiver is " + machine.state().displayName()));
@@ -546,8 +614,8 @@ public final class HaAgent implements Agent, ConfigListener {
             LOG.info("HA config sync from the peer (version {}): {}", version, message);
             boolean accepted = ok;
             String text = message;
-            // Reply through the agent thread's broadcast; the transports are thread-safe for sending.
-            broadcast(new Ha1Message.ConfigSyncResult(version, accepted, text));
+            // The transports are thread-safe for sending.
+            send(new Ha1Message.ConfigSyncResult(version, accepted, text));
         });
     }
 
@@ -595,7 +663,7 @@ public final class HaAgent implements Agent, ConfigListener {
                 nowNs);
     }
 
-    private static String hostPort(java.net.InetSocketAddress a) {
+    private static String hostPort(InetSocketAddress a) {
         return a == null ? "" : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
@@ -629,7 +697,10 @@ public final class HaAgent implements Agent, ConfigListener {
         return out;
     }
 
-    /** Graceful stop: tell the peer first so it takes over at once, then release traffic. */
+    /**
+     * Graceful stop: tells the peer, which takes over at once. Call it after the agent has stopped and forwarding
+     * is off (see {@code Node.close}): anything this agent sent after the goodbye would undo the takeover.
+     */
     public void goodbye(String reason) {
         broadcast(new Ha1Message.Goodbye(reason));
     }

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,9 @@ public final class Ha1PeerChannel {
     private final AtomicReference<Ha1Connection> receiving = new AtomicReference<>();
     private final AtomicLong sendConnects = new AtomicLong();
     private final AtomicLong receiveConnects = new AtomicLong();
+    /** Wakes the dialer from its backoff when the peer connects to us (it is evidently up). */
+    private final Semaphore redial = new Semaphore(0);
+
     private volatile boolean acceptingSends = true;
     private volatile boolean running = true;
     private Thread dialer;
@@ -142,13 +146,16 @@ public final class Ha1PeerChannel {
                 pause(BLOCKED_POLL_MS);
                 continue;
             }
+            redial.drainPermits(); // only a connection from the peer during this attempt or its backoff counts
             Ha1Connection connection = dial();
             if (connection == null) {
-                pause(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, options.reconnectMaxMs());
+                // A peer that starts after us is dialed only when the backoff (up to 2 s) runs out, and until then
+                // it hears nothing from us: its negotiation timeout could expire and it would go active next to us
+                // (HaFailoverTest saw this). Its connection to us shows it is up, so that wakes us at once.
+                boolean woken = awaitRedial(backoffMs);
+                backoffMs = woken ? options.reconnectMinMs() : Math.min(backoffMs * 2, options.reconnectMaxMs());
                 continue;
             }
-            backoffMs = options.reconnectMinMs();
             sending.set(connection);
             // Re-checked after publishing: a concurrent block or close either sees this connection or is seen.
             if (!running || faults.blocked()) {
@@ -159,11 +166,25 @@ public final class Ha1PeerChannel {
             sendConnects.incrementAndGet();
             counters.increment(Ha1Counter.CONNECTED);
             LOG.info("HA1 link {}: sending to peer {}", link, Ha1Connection.format(peer));
-            String reason = watch(connection);
+            Ended ended = watch(connection);
             sending.compareAndSet(connection, null);
-            connectionEnded(connection, "sending to", reason);
+            if (ended.refused()) {
+                // In TLS 1.3 the peer refuses our certificate after our side of the handshake: the dial looked
+                // successful, so without this the dialer reconnected at once, in a tight loop (a handshake and a
+                // warning every few milliseconds, HaSecurityTest). A refusal is a failed dial: back off.
+                connection.close();
+                LOG.debug("HA1 link {}: peer {} refused us: {}", link, Ha1Connection.format(peer), ended.reason());
+                boolean woken = awaitRedial(backoffMs);
+                backoffMs = woken ? options.reconnectMinMs() : Math.min(backoffMs * 2, options.reconnectMaxMs());
+                continue;
+            }
+            backoffMs = options.reconnectMinMs();
+            connectionEnded(connection, "sending to", ended.reason());
         }
     }
+
+    /** How a dialed connection ended; {@code refused} when the peer's TLS refused our certificate. */
+    private record Ended(String reason, boolean refused) {}
 
     private Ha1Connection dial() {
         Socket plain = new Socket();
@@ -194,28 +215,28 @@ public final class Ha1PeerChannel {
      * Blocks until the dialed connection ends. Nothing is expected on it, so a read returns only at its end;
      * reading also delivers a TLS alert, e.g. the peer refusing our certificate after the handshake.
      */
-    private String watch(Ha1Connection connection) {
+    private Ended watch(Ha1Connection connection) {
         try {
             if (connection.in().read() < 0) {
                 // Not reset on connecting: in TLS 1.3 the peer refuses our certificate only after our side of
                 // the handshake is done, and those refusals must not each count as a first.
                 dialFailures.reset();
-                return "closed by the peer";
+                return new Ended("closed by the peer", false);
             }
             counters.increment(Ha1Counter.MALFORMED);
             LOG.warn(
                     "HA1 malformed message from {}: data on the connection this node sends on",
                     Ha1Connection.format(connection.remote()));
-            return "unexpected data from the peer";
+            return new Ended("unexpected data from the peer", false);
         } catch (SSLException e) {
             if (connection.isClosed()) {
-                return "closed";
+                return new Ended("closed", false);
             }
             authFailed(dialFailures, "TLS failure: " + Ha1Connection.rootMessage(e), "to", peer);
-            return Ha1Connection.rootMessage(e);
+            return new Ended(Ha1Connection.rootMessage(e), true);
         } catch (IOException e) {
             dialFailures.reset();
-            return Ha1Connection.rootMessage(e);
+            return new Ended(Ha1Connection.rootMessage(e), false);
         }
     }
 
@@ -305,6 +326,9 @@ public final class Ha1PeerChannel {
         }
         receiveConnects.incrementAndGet();
         counters.increment(Ha1Counter.ACCEPTED);
+        if (sending.get() == null) {
+            redial.release();
+        }
         acceptFailures.reset();
         LOG.info("HA1 link {}: receiving from peer {}", link, Ha1Connection.format(from));
         String reason = readLoop(connection);
@@ -399,6 +423,16 @@ public final class Ha1PeerChannel {
             thread.join(THREAD_JOIN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits out a dial backoff; true when woken early because the peer connected to us. */
+    private boolean awaitRedial(long millis) {
+        try {
+            return redial.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing: the loop sees running == false
+            return false;
         }
     }
 

@@ -49,6 +49,7 @@ final class BulkTracker {
     private boolean countsMatch;
     private long applyTarget = -1;
     private long sessions;
+    private long completions;
 
     BulkTracker(Requester requester, Counters<Ha2Counter> counters, Ha2Options options) {
         this.requester = requester;
@@ -60,6 +61,11 @@ final class BulkTracker {
 
     BulkSyncState state() {
         return state;
+    }
+
+    /** How many bulks have completed: a new one shows even when the state reads COMPLETE before and after. */
+    long completions() {
+        return completions;
     }
 
     /** Sessions (upserts on worker streams) received in the last complete or current bulk. */
@@ -184,6 +190,7 @@ final class BulkTracker {
             }
             if (!gapOpen && applied >= applyTarget) {
                 state = BulkSyncState.COMPLETE;
+                completions++;
                 counters.increment(Ha2Counter.BULK_COMPLETE);
                 LOG.info(
                         "HA Group {}: HA2 bulk sync complete: {} sessions from the peer in {} ms",

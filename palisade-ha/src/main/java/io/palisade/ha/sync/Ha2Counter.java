@@ -60,6 +60,10 @@ public enum Ha2Counter implements CounterKind {
     INSTALL_CONFLICT(
             "ha2_install_conflict", Severity.WARN, "local sessions replaced because a peer session used its key"),
     INSTALL_TABLE_FULL("ha2_install_table_full", Severity.DROP, "peer sessions dropped: session table full"),
+    INSTALL_NAT_IN_USE(
+            "ha2_install_nat_in_use",
+            Severity.WARN,
+            "peer sessions installed whose translated port another local session holds"),
     INSTALL_MALFORMED("ha2_install_malformed", Severity.DROP, "peer session messages a worker could not decode"),
     // links
     LINK_FRAME_SENT("ha2_link_frame_sent", Severity.INFO, "frames written to a link"),

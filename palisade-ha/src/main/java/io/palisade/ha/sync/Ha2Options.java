@@ -107,6 +107,16 @@ public record Ha2Options(
         HaConfig.StateSynchronization sync = ha.stateSynchronization();
         HaConfig.Ha2KeepAlive keepAlive = sync == null ? null : sync.ha2KeepAlive();
         Ha2Options base = DEFAULTS;
+        // With heartbeat backup the keep-alive is the heartbeat on that path, so it must come at least as often
+        // as a heartbeat: at a fixed 1 s, a pair with a 100 ms heartbeat (x3) declared the peer failed between two
+        // keep-alives as soon as both HA1 links were lost, a split brain the backup exists to prevent
+        // (HaSplitBrainTest). The threshold stays as configured (at least 5000 ms, so twice any such interval).
+        int keepAliveIntervalMs =
+                ha.heartbeatBackup() && ha.election() != null && ha.election().timers() != null
+                        ? Math.min(
+                                base.keepAliveIntervalMs,
+                                ha.election().timers().resolve().heartbeatIntervalMs())
+                        : base.keepAliveIntervalMs;
         return new Ha2Options(
                 ha.groupId(),
                 sync == null || sync.enabled(),
@@ -120,7 +130,7 @@ public record Ha2Options(
                 base.bulkSliceRecords,
                 base.bulkTimeoutMs,
                 base.bulkMaxTries,
-                base.keepAliveIntervalMs,
+                keepAliveIntervalMs,
                 keepAlive == null ? base.keepAliveThresholdMs : keepAlive.thresholdMs(),
                 keepAlive != null && keepAlive.enabled(),
                 keepAlive == null ? Ha2KeepAliveAction.LOG_ONLY : keepAlive.action(),

@@ -77,6 +77,7 @@ public final class Ha2Sync implements AutoCloseable {
     private long nextKeepAliveNs;
     private long lastPeerKeepAliveNs;
     private long bulkIds;
+    private long bulkCompletionsSeen;
 
     private Ha2Sync(
             Ha2Options options,
@@ -396,10 +397,22 @@ public final class Ha2Sync implements AutoCloseable {
         records.bulk(bulkId, workerCount);
     }
 
+    /**
+     * Reports the bulk state to the HA agent when it changed, and every completion. A bulk the agent asks for can
+     * be requested and completed within one cycle of this thread (an empty table answers in microseconds): the
+     * state then reads COMPLETE before and after, and reporting only changes lost the completion the agent was
+     * waiting for, so a passive node never became eligible to take over or preempt (HaPathMonitoringTest).
+     */
     private void reportBulk() {
         BulkSyncState state = receiver.bulkSyncState();
         bulkSessionsView = receiver.bulkSessions();
-        if (state != bulkView) {
+        long completions = receiver.bulkCompletions();
+        boolean completed = completions != bulkCompletionsSeen;
+        bulkCompletionsSeen = completions;
+        if (completed && state != BulkSyncState.COMPLETE) {
+            listener.onEvent(new Ha2Event.BulkSyncChanged(BulkSyncState.COMPLETE, receiver.bulkSessions()));
+        }
+        if (state != bulkView || completed) {
             bulkView = state;
             listener.onEvent(new Ha2Event.BulkSyncChanged(state, receiver.bulkSessions()));
         }

@@ -69,6 +69,9 @@ final class PeerSessionInstaller {
         }
         counters.increment(Ha2Counter.SESSION_INSTALLED);
         context.countSessionFromPeer();
+        if (!context.holdNat(table, rec)) {
+            counters.increment(Ha2Counter.INSTALL_NAT_IN_USE);
+        }
     }
 
     private void delete(WorkerContext context, long nowNs) {

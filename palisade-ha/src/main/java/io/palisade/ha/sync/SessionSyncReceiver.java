@@ -546,6 +546,11 @@ public final class SessionSyncReceiver {
         return bulk.sessions();
     }
 
+    /** Bulks completed so far (a bulk requested and completed between two looks leaves the state unchanged). */
+    public long bulkCompletions() {
+        return bulk.completions();
+    }
+
     /** A frame from the peer has been accepted. */
     public boolean contacted() {
         return contacted;

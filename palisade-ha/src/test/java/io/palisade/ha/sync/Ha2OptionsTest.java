@@ -7,6 +7,8 @@ import io.palisade.config.model.Ha2KeepAliveAction;
 import io.palisade.config.model.Ha2Transport;
 import io.palisade.config.model.HaConfig;
 import io.palisade.config.model.HaMode;
+import io.palisade.config.model.HaTimers;
+import io.palisade.config.model.TimerProfile;
 import org.junit.jupiter.api.Test;
 
 class Ha2OptionsTest {
@@ -57,6 +59,35 @@ class Ha2OptionsTest {
         assertThat(options.keepAliveMonitor()).isFalse();
         assertThat(options.keepAliveThresholdMs()).isEqualTo(10_000);
         assertThat(options.flushDelayMs()).isEqualTo(10);
+    }
+
+    @Test
+    void withHeartbeatBackupKeepAlivesComeAtLeastAsOftenAsHeartbeats() {
+        HaConfig base = ha(null, true);
+        HaTimers fast = new HaTimers(TimerProfile.ADVANCED, null, null, 100, null, null, null, null, null, null);
+        HaConfig withTimers = new HaConfig(
+                base.enabled(),
+                base.groupId(),
+                base.description(),
+                base.mode(),
+                base.deviceId(),
+                new HaConfig.Election(100, false, fast, 60_000),
+                base.ha1(),
+                base.ha1Backup(),
+                base.ha1Encryption(),
+                true,
+                base.ha2(),
+                base.ha2Backup(),
+                base.stateSynchronization(),
+                base.ha3(),
+                base.configSync(),
+                base.linkMonitoring(),
+                base.pathMonitoring(),
+                base.activePassive(),
+                base.activeActive(),
+                base.cluster());
+        assertThat(Ha2Options.fromConfig(withTimers).keepAliveIntervalMs()).isEqualTo(100);
+        assertThat(Ha2Options.fromConfig(base).keepAliveIntervalMs()).isEqualTo(1000);
     }
 
     @Test

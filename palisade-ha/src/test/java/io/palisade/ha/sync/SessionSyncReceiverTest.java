@@ -168,6 +168,23 @@ class SessionSyncReceiverTest {
         receiver.poll(5 * MS);
         assertThat(receiver.bulkSyncState()).isEqualTo(BulkSyncState.COMPLETE);
         assertThat(receiver.bulkSessions()).isEqualTo(3);
+        assertThat(receiver.bulkCompletions()).isEqualTo(1);
+
+        // Asked again and answered at once: the state reads COMPLETE as before, the count shows the new one.
+        receiver.requestBulkSync(6 * MS, "requested by the HA agent");
+        offer(frame(PEER_ID, 0, EPOCH, 4, messages(new BulkStart(2, 0, 1), new BulkEnd(2, 0, 0)), true), 7 * MS);
+        offer(
+                frame(
+                        PEER_ID,
+                        Ha2Codec.STREAM_RECORDS,
+                        EPOCH,
+                        3,
+                        messages(new BulkStart(2, 254, 1), new BulkEnd(2, 254, 0)),
+                        true),
+                7 * MS);
+        receiver.poll(8 * MS);
+        assertThat(receiver.bulkSyncState()).isEqualTo(BulkSyncState.COMPLETE);
+        assertThat(receiver.bulkCompletions()).isEqualTo(2);
     }
 
     @Test
