@@ -81,13 +81,18 @@ public final class Node implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ConfigService configService;
     private Dataplane dataplane;
-    private HaAgent haAgent;
+    private volatile HaAgent haAgent;
     private AgentRunner haRunner;
     private ManagementServer management;
     private NodeOps ops;
     private TrafficLogWriter trafficLog;
     private SessionSync sessionSync;
     private long startedEpochMs;
+    private LinkWatcher linkWatcher;
+    private volatile long linksSettleDeadlineNs = Long.MIN_VALUE / 2;
+
+    /** How long a link raised by this node may take to report carrier before link monitoring counts it down. */
+    private static final long LINK_SETTLE_NS = 1_000_000_000L;
 
     private Node(Path configFile, Options options) {
         this.configFile = configFile;
@@ -233,6 +238,19 @@ public final class Node implements AutoCloseable {
         }
         links.forEach(closeables::add);
         LinkMonitor linkMonitor = new LinkMonitor(ha.linkMonitoring(), this::linkUp);
+        if (fileConfig.interfaces().stream()
+                .anyMatch(i -> i.backing() instanceof io.palisade.config.model.Backing.AfPacket)) {
+            linkWatcher = LinkWatcher.start(() -> {
+                        HaAgent agent = haAgent;
+                        if (agent != null) {
+                            agent.linkStateChanged();
+                        }
+                    })
+                    .orElse(null);
+            if (linkWatcher != null) {
+                closeables.add(linkWatcher);
+            }
+        }
         Function<HaConfig.PathGroup, PathProbe> probes = options.pathProbes() != null
                 ? options.pathProbes()
                 : g -> new IcmpPathProbe(g.sourceIp(), 0x5041 ^ g.name().hashCode() & 0xffff);
@@ -303,6 +321,12 @@ public final class Node implements AutoCloseable {
         management = new ManagementServer(ops, settings, options.epochMillis()).start();
     }
 
+    /**
+     * Link monitoring's view of an interface: the kernel's latest link event for AF_PACKET links (sysfs or the
+     * port's own state otherwise). A link this node took down itself (passive link state shutdown) is not a
+     * failure (PAN-OS: such failures cannot be detected while passive), and for a moment after the links were
+     * brought back up a link still coming up is not one either.
+     */
     boolean linkUp(String interfaceName) {
         var rc = dataplane.current();
         if (rc == null) {
@@ -310,7 +334,30 @@ public final class Node implements AutoCloseable {
         }
         int id = rc.policy().interfaceId(interfaceName);
         Port[] ports = dataplane.ports();
-        return id >= 0 && id < ports.length && ports[id] != null && ports[id].linkUp() && ports[id].adminUp();
+        if (id < 0 || id >= ports.length || ports[id] == null) {
+            return false;
+        }
+        Port port = ports[id];
+        if (!port.adminUp() || options.clock().nanoTime() - linksSettleDeadlineNs < 0) {
+            return true;
+        }
+        String linux = rc.config().interfaces().stream()
+                .filter(i -> i.name().equals(interfaceName))
+                .map(i -> i.backing() instanceof io.palisade.config.model.Backing.AfPacket a ? a.link() : null)
+                .findFirst()
+                .orElse(null);
+        if (linkWatcher != null && linux != null) {
+            var event = linkWatcher.operUp(linux);
+            if (event.isPresent()) {
+                return event.get();
+            }
+        }
+        return port.linkUp();
+    }
+
+    /** Data links were brought up again (takeover with passive link state shutdown): let them settle. */
+    void linksRaised() {
+        linksSettleDeadlineNs = options.clock().nanoTime() + LINK_SETTLE_NS;
     }
 
     // ------------------------------------------------------------------------------------------ accessors

@@ -38,6 +38,8 @@ final class SessionSync implements AutoCloseable {
     private final DelegatingSink sink = new DelegatingSink();
     private final ConcurrentLinkedQueue<Ha2Event> events = new ConcurrentLinkedQueue<>();
     private Ha2Sync ha2;
+    private NeighborSync neighborSync;
+    private io.palisade.dataplane.engine.ForwardingSwitch forwarding;
 
     SessionSync(HaConfig ha, PalisadeConfig config, NanoClock clock, String serial, Path baseDir) {
         var e = ha.ha1Encryption();
@@ -63,6 +65,8 @@ final class SessionSync implements AutoCloseable {
             throw new UserError("HA2: " + e.getMessage());
         }
         sink.delegate = ha2.sink();
+        neighborSync = new NeighborSync(dataplane.neighbors(), ha2);
+        forwarding = dataplane.forwardingSwitch();
     }
 
     SessionSyncControl control() {
@@ -111,7 +115,7 @@ final class SessionSync implements AutoCloseable {
                 return 0;
             }
             ha2.setLocalState(HaWireState.fromCode(machine.state().code()).orElse(HaWireState.INITIAL));
-            int n = 0;
+            int n = neighborSync.poll(forwarding.mode() == io.palisade.dataplane.engine.ForwardingMode.FORWARD, nowNs);
             for (Ha2Event e = events.poll(); e != null; e = events.poll()) {
                 n++;
                 switch (e) {

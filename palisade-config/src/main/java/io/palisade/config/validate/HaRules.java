@@ -286,15 +286,23 @@ final class HaRules {
             }
         }
         if (g.type() == PathGroupType.VIRTUAL_ROUTER && g.sourceIp() != null && !ownAddress(c, g.sourceIp())) {
-            c.problem(p + ".source-ip", g.sourceIp().getHostAddress() + " is not an address of a layer3 interface");
+            c.problem(
+                    p + ".source-ip",
+                    g.sourceIp().getHostAddress()
+                            + " is neither an address of a layer3 interface nor in the subnet of one");
         }
     }
 
+    /**
+     * The source is one of the interface addresses, or a node-local monitor address in the subnet of one: in an
+     * active/passive pair the interface addresses float with the active node, so each node pings from an address
+     * of its own (held by its host) that the passive node can use too.
+     */
     private static boolean ownAddress(Checks c, java.net.InetAddress a) {
         return c.config.interfaces().stream()
                 .filter(i -> i.mode() == InterfaceMode.LAYER3)
                 .flatMap(i -> i.addresses().stream())
-                .anyMatch(pfx -> pfx.address().equals(a));
+                .anyMatch(pfx -> pfx.address().equals(a) || pfx.contains(a));
     }
 
     private static void activePassive(Checks c, HaConfig ha) {

@@ -195,7 +195,7 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
             runners.add(new AgentRunner(
                             w,
                             options.clock(),
-                            IdleStrategy.standard(),
+                            new IdleStrategy(50_000, 1_000_000, w::park),
                             t -> LOG.error("{} stopped: {}", w.roleName(), t.toString()))
                     .start());
         }

@@ -163,6 +163,16 @@ public final class AfPacketPort implements Port {
         return mac;
     }
 
+    @Override
+    public int receiveDescriptor(int queue) {
+        return sockets[queue].fd();
+    }
+
+    @Override
+    public void clearReceiveError(int queue) {
+        poll(queue, 0);
+    }
+
     /** Blocks up to {@code timeoutMs} until queue {@code queue} has frames. */
     public boolean poll(int queue, int timeoutMs) {
         try {

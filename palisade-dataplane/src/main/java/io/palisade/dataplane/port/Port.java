@@ -27,6 +27,17 @@ public interface Port extends AutoCloseable {
     /** Pushes out frames queued by {@link #send} (one kick per batch where the port batches). */
     default void flush(int queue) {}
 
+    /**
+     * A file descriptor an idle worker may {@code poll(2)} for frames on {@code queue}, or -1 when the port has none
+     * (the worker then parks for a fixed time).
+     */
+    default int receiveDescriptor(int queue) {
+        return -1;
+    }
+
+    /** Poll reported an error on {@link #receiveDescriptor}: read and clear it, so the next poll blocks again. */
+    default void clearReceiveError(int queue) {}
+
     /** Whether the link is up (carrier), as the kernel or the tunnel reports it. */
     boolean linkUp();
 

@@ -72,6 +72,9 @@ public final class HaAgent implements Agent, ConfigListener {
     private volatile HaView view;
     private long lastCycleNs;
     private long nextMonitorNs;
+    /** Set by {@link #linkStateChanged} from the link-event thread: evaluate the monitors in the next cycle. */
+    private volatile boolean monitorDue;
+
     private MonitorVerdict linkVerdict = MonitorVerdict.healthy();
     private MonitorVerdict pathVerdict = MonitorVerdict.healthy();
     private MonitorVerdict dataplaneVerdict = MonitorVerdict.healthy();
@@ -149,6 +152,14 @@ public final class HaAgent implements Agent, ConfigListener {
         return submit(new HaCommand.Functional(new CompletableFuture<>()));
     }
 
+    /**
+     * Any thread: the kernel reported a link change, so link monitoring is evaluated in the next duty cycle instead
+     * of at the next monitoring interval (event-driven link monitoring; the interval remains the fallback).
+     */
+    public void linkStateChanged() {
+        monitorDue = true;
+    }
+
     public CompletableFuture<String> syncToRemote() {
         return submit(new HaCommand.SyncToRemote(new CompletableFuture<>()));
     }
@@ -183,7 +194,8 @@ public final class HaAgent implements Agent, ConfigListener {
         work += runCommands(nowNs);
         work += helloOnLinkUp();
         work += inbox.drain(r -> onReceived(r, nowNs), INBOX_BUDGET);
-        if (nowNs - nextMonitorNs >= 0) {
+        if (nowNs - nextMonitorNs >= 0 || monitorDue) {
+            monitorDue = false;
             nextMonitorNs = nowNs + MONITOR_INTERVAL_NS;
             work += monitors(nowNs);
         }

@@ -327,7 +327,8 @@ public final class AfPacketSocket implements AutoCloseable {
         return lastSocketErrno;
     }
 
-    int fd() {
+    /** The socket descriptor, for a {@code poll(2)} over several sockets; {@link #poll} clears errors. */
+    public int fd() {
         return fd;
     }
 
