@@ -40,8 +40,31 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--examples", description = "Folder of example configurations (default: examples).")
     Path examples = Path.of("examples");
 
+    @Option(names = "--fault", defaultValue = "kill", description = "kill, ha1-down, link-down, path-down, suspend.")
+    String fault;
+
+    @Option(names = "--profile", defaultValue = "aggressive", description = "HA timers: aggressive or advanced.")
+    String profile;
+
+    @Option(names = "--flows", defaultValue = "200", description = "Long-lived TCP connections.")
+    int flows;
+
+    @Option(names = "--stay", description = "Leave the namespace lab running afterwards.")
+    boolean stay;
+
     @Override
     public Integer call() throws IOException {
+        if (io.palisade.lab.netns.NetnsLab.unavailableReason().isEmpty()) {
+            var report = io.palisade.lab.netns.NetnsDemo.run(
+                    new io.palisade.lab.demo.DemoOptions(fault, profile, flows, 5, 6, stay));
+            System.out.print(
+                    json
+                            ? new ObjectMapper()
+                                            .enable(SerializationFeature.INDENT_OUTPUT)
+                                            .writeValueAsString(report) + "\n"
+                            : io.palisade.lab.netns.DemoText.format(report));
+            return report.sessionsSurvived() == report.sessionsBefore() ? 0 : UserError.FAILURE;
+        }
         if (!Files.isDirectory(examples)) {
             throw new UserError("examples folder not found: " + examples.toAbsolutePath());
         }

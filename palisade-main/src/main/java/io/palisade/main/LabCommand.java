@@ -12,6 +12,9 @@ final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw NotBuiltYet.error("lab", " up, status, fail FAULT, down.:issue 5: namespace lab");
+        int code = new io.palisade.lab.netns.LabControl(io.palisade.lab.LabState.defaultFile(), System.out).run(args);
+        if (code != 0) {
+            throw new io.palisade.common.UserError("lab command failed", code, null);
+        }
     }
 }
