@@ -43,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
                 results.add(EngineBenchmarks.setup(10_000, 800_000));
             }
             case "memory" -> results.add(MemoryBenchmark.run(10_000_000));
-            case "sync", "forward" -> throw NotBuiltYet.error("bench " + name, "later issues");
+            case "forward" -> results.addAll(io.palisade.bench.ForwardBenchmark.run(5, 2));
+            case "sync" -> throw NotBuiltYet.error("bench " + name, "later issues");
             default -> throw new UserError("unknown benchmark '" + name + "' (fastpath, setup, memory, sync, forward)");
         }
         print(results);

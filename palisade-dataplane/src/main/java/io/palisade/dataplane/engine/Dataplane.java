@@ -123,6 +123,11 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
         RuntimeConfig rc =
                 new RuntimeConfig(running.epoch(), running.config(), policy, portMacs(), options.workers(), false);
         current = rc;
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] != null) {
+                ports[i].acceptUnicast(rc.isLayer3(i) ? rc.interfaceMac(i) : 0);
+            }
+        }
         if (workers.isEmpty()) {
             createWorkers(rc);
         } else {
@@ -252,6 +257,14 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
             w.engine().parseDrops().addTo(totals);
             w.engine().natCounters().addTo(totals);
         }
+        long oversize = 0;
+        long otherHost = 0;
+        for (Port p : ports) {
+            oversize += p instanceof io.palisade.dataplane.port.AfPacketPort a ? a.oversizeFrames() : 0;
+            otherHost += p == null ? 0 : p.otherHostFrames();
+        }
+        totals.merge(FlowCounter.PKT_TOO_BIG.counterName(), oversize, Long::sum);
+        totals.merge(FlowCounter.L2_OTHER_HOST.counterName(), otherHost, Long::sum);
         return totals;
     }
 

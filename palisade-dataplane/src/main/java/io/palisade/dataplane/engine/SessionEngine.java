@@ -223,9 +223,6 @@ public final class SessionEngine implements WorkerContext {
         lastDrop = null;
         meta.checksumPartial((frameFlags & FrameBatch.CHECKSUM_PARTIAL) != 0);
         ParseOutcome outcome = PacketParser.parse(frame, length, linkType, meta);
-        if (!(outcome instanceof PacketDrop) && linkType == LinkType.ETHERNET && !addressedToUs(ingress)) {
-            return drop(FlowCounter.L2_OTHER_HOST);
-        }
         if (outcome != ParseStatus.OK) {
             return notIp(outcome, frame, length, ingress, nowNs);
         }
@@ -298,21 +295,6 @@ public final class SessionEngine implements WorkerContext {
         counters.increment(FlowCounter.NON_IP_FORWARDED);
         egressInterface = peer;
         return FORWARD;
-    }
-
-    /**
-     * A layer-3 interface takes only frames for its MAC (the virtual MAC under HA) and broadcast or multicast: the
-     * port is promiscuous (it must see the virtual MAC), so it also sees unicast between other hosts on the segment
-     * and frames for the host's own MAC, which belong to the host's kernel. An interface without a known MAC (0)
-     * takes everything (captures, tests).
-     */
-    private boolean addressedToUs(int ingress) {
-        if (ingress < 0 || ingress >= rc.interfaceCount || !rc.layer3[ingress]) {
-            return true;
-        }
-        long own = rc.interfaceMac[ingress];
-        long dst = meta.dstMac();
-        return own == 0 || dst == own || (dst & 0x0100_0000_0000L) != 0;
     }
 
     /** The worker owning this packet's flow (for ICMP errors: the flow the error refers to). */

@@ -5,9 +5,11 @@ import io.palisade.linux.netlink.RtNetlink;
 import io.palisade.linux.netlink.SysfsOperstate;
 import io.palisade.linux.packet.AfPacketOptions;
 import io.palisade.linux.packet.AfPacketSocket;
+import io.palisade.linux.packet.Ethtool;
 import io.palisade.linux.packet.Fanout;
 import io.palisade.linux.packet.FrameHandler;
 import io.palisade.linux.packet.FrameTransmitter;
+import io.palisade.linux.packet.Offload;
 import io.palisade.linux.packet.RxFrame;
 import io.palisade.linux.sys.LinuxIoException;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.lang.foreign.MemorySegment;
  * engine completes the checksum before the frame leaves through another port.
  */
 public final class AfPacketPort implements Port {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AfPacketPort.class);
+
     private final String name;
     private final String link;
     private final AfPacketSocket[] sockets;
@@ -30,15 +34,35 @@ public final class AfPacketPort implements Port {
     private final long mac;
     private final SysfsOperstate operstate = SysfsOperstate.system();
     private volatile boolean adminUp = true;
+    private volatile long acceptedUnicast;
 
     /** Copies ring frames into the worker's batch; one per queue, reused (no allocation per receive). */
-    private static final class Receiver implements FrameHandler {
+    private final class Receiver implements FrameHandler {
         FrameBatch batch;
         int added;
+        long oversize;
+        long otherHost;
 
         @Override
         public void onFrame(RxFrame f) {
-            if (f.oversize() || f.packetType() == RxFrame.PACKET_OUTGOING) {
+            if (f.packetType() == RxFrame.PACKET_OUTGOING) {
+                return;
+            }
+            long only = acceptedUnicast;
+            if (only != 0 && f.length() >= 6 && !forUs(f, only)) {
+                otherHost++;
+                return;
+            }
+            if (f.oversize() || f.length() > batch.slotSize()) {
+                if (oversize++ == 0) {
+                    LOG.warn(
+                            "interface {} (Linux {}): dropping a {}-byte frame, larger than the MTU: the sending side"
+                                    + " merges segments (GSO/TSO or GRO on); switch it off there with ethtool -K"
+                                    + " <interface> gso off tso off gro off (counted as pkt_too_big)",
+                            name,
+                            link,
+                            f.length());
+                }
                 return;
             }
             if (batch.add(f.buffer(), f.offset(), f.length(), f.checksumNotReady() ? FrameBatch.CHECKSUM_PARTIAL : 0)) {
@@ -72,11 +96,65 @@ public final class AfPacketPort implements Port {
             try (RtNetlink rt = RtNetlink.open()) {
                 this.mac = parseMac(rt.link(link).mac());
             }
+            receiveOffloadOff();
         } catch (LinuxIoException e) {
             close();
             throw new UncheckedIOException(
                     new IOException("interface " + name + " (Linux " + link + "): " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * GRO on this link would merge received segments into frames larger than the MTU before AF_PACKET sees them,
+     * and a firewall must forward frames as they were on the wire: switch it off, and say so. (GSO/TSO matter on
+     * the sending side, which is not ours to change; oversize frames from there are dropped and counted.)
+     */
+    private void receiveOffloadOff() {
+        try (Ethtool ethtool = Ethtool.open()) {
+            if (ethtool.get(link, Offload.GRO)) {
+                ethtool.set(link, Offload.GRO, false);
+                LOG.info("interface {} (Linux {}): generic-receive-offload switched off for forwarding", name, link);
+            }
+        } catch (LinuxIoException e) {
+            LOG.warn("interface {} (Linux {}): cannot check GRO: {}", name, link, e.getMessage());
+        }
+    }
+
+    private static boolean forUs(RxFrame f, long mac) {
+        MemorySegment b = f.buffer();
+        long o = f.offset();
+        byte first = b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o);
+        if ((first & 1) != 0) {
+            return true; // broadcast or multicast
+        }
+        long dst = 0;
+        for (int i = 0; i < 6; i++) {
+            dst = dst << 8 | (b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o + i) & 0xff);
+        }
+        return dst == mac;
+    }
+
+    @Override
+    public void acceptUnicast(long mac) {
+        acceptedUnicast = mac;
+    }
+
+    @Override
+    public long otherHostFrames() {
+        long n = 0;
+        for (Receiver r : receivers) {
+            n += r == null ? 0 : r.otherHost;
+        }
+        return n;
+    }
+
+    /** Frames dropped because they were larger than the MTU (segments merged by offloads). */
+    public long oversizeFrames() {
+        long n = 0;
+        for (Receiver r : receivers) {
+            n += r == null ? 0 : r.oversize;
+        }
+        return n;
     }
 
     private static long parseMac(String text) {

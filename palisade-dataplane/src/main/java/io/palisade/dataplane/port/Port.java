@@ -38,6 +38,18 @@ public interface Port extends AutoCloseable {
     /** Poll reported an error on {@link #receiveDescriptor}: read and clear it, so the next poll blocks again. */
     default void clearReceiveError(int queue) {}
 
+    /**
+     * Unicast frames this port delivers: only those for {@code mac} (plus broadcast and multicast), or all when 0.
+     * A layer-3 interface on a promiscuous socket sees unicast between other hosts of the segment and frames for
+     * the host's own MAC; those are not the firewall's. Ports that see only their own traffic ignore this.
+     */
+    default void acceptUnicast(long mac) {}
+
+    /** Unicast frames not delivered because of {@link #acceptUnicast}. */
+    default long otherHostFrames() {
+        return 0;
+    }
+
     /** Whether the link is up (carrier), as the kernel or the tunnel reports it. */
     boolean linkUp();
 

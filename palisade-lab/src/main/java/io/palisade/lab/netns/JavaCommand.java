@@ -9,11 +9,11 @@ import java.util.List;
  * and class path (the launcher's jar, or the test class path under Maven), run inside a namespace with
  * {@code ip netns exec}.
  */
-final class JavaCommand {
+public final class JavaCommand {
     private JavaCommand() {}
 
     /** {@code ip netns exec NS java [jvm options] -cp CLASSPATH MAIN ARGS...}. */
-    static List<String> inNamespace(String ns, String heap, String mainClass, String... args) {
+    public static List<String> inNamespace(String ns, String heap, String mainClass, String... args) {
         return inNamespace(ns, 0, heap, mainClass, args);
     }
 
@@ -21,7 +21,7 @@ final class JavaCommand {
      * The same with a scheduling priority: the firewall nodes run at {@code nice -10}, so on a two-core machine the
      * traffic generators (which stand for other machines) do not starve their heartbeats.
      */
-    static List<String> inNamespace(String ns, int nice, String heap, String mainClass, String... args) {
+    public static List<String> inNamespace(String ns, int nice, String heap, String mainClass, String... args) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         if (nice != 0) {
             argv.addAll(List.of("nice", "-n", String.valueOf(nice)));

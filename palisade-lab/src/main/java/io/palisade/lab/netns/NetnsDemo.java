@@ -85,6 +85,11 @@ public final class NetnsDemo {
         Path svg = lab.directory().resolve("demo-timeline.svg");
         writeSvg(svg, options, nodes, states, traffic1, faultNs);
         Map<String, Object> details = details(lab, options, traffic1, faultNs, victim, interruption);
+        if (lab.process(survivor).isAlive()) {
+            JsonNode sync = lab.api(survivor, "/api/v1/ha/state-synchronization");
+            details.put("ha2Transport", sync.path("transport").asText());
+            details.put("sessionsFromPeer", sync.path("sessionsFromPeer").asLong());
+        }
         DemoReport report = new DemoReport(
                 "netns",
                 options.fault(),
