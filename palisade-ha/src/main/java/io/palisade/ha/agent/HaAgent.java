@@ -271,7 +271,13 @@ public final class HaAgent implements Agent, ConfigListener {
             }
         }
         if (pathMonitor != null && pathMonitor.enabled()) {
-            MonitorVerdict v = pathMonitor.doWork(nowNs);
+            // With passive link state shutdown the data links are down on purpose: paths cannot be probed, and
+            // that is no failure (PAN-OS: such failures are not detectable while passive).
+            boolean linksShut = Boolean.FALSE.equals(linksUpApplied);
+            if (linksShut) {
+                pathMonitor.reset();
+            }
+            MonitorVerdict v = linksShut ? MonitorVerdict.healthy() : pathMonitor.doWork(nowNs);
             changed = true;
             if (!v.equals(pathVerdict)) {
                 LOG.info("Path monitoring: {}", v.failed() ? "failed, " + v.detail() : "all path groups up");
