@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.common.UserError;
 import io.palisade.lab.netns.JavaCommand;
+import io.palisade.lab.netns.NamespaceHttp;
 import io.palisade.lab.netns.NetnsLab;
 import io.palisade.lab.netns.Shell;
 import java.io.IOException;
@@ -64,7 +65,8 @@ public final class ForwardBenchmark {
         } catch (IOException e) {
             throw new UserError("bench forward: " + e.getMessage());
         }
-        ForwardBenchmark b = new ForwardBenchmark(seconds, workers, dir);
+        ForwardBenchmark b =
+                new ForwardBenchmark(seconds, Integer.getInteger("palisade.bench.forward.workers", workers), dir);
         Thread cleanup = new Thread(b::deleteNamespaces, "bench-forward-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -73,7 +75,7 @@ public final class ForwardBenchmark {
             try {
                 Figures palisade = b.palisade();
                 Figures kernel = b.kernel();
-                return results(palisade, kernel, seconds, workers);
+                return results(palisade, kernel, seconds, b.workers);
             } finally {
                 server.destroy();
             }
@@ -127,7 +129,9 @@ public final class ForwardBenchmark {
                         directory.resolve("state").toString()));
         try {
             awaitLine(log, "running; management", node);
-            return measure(node.pid(), "Palisade virtual wire, " + workers + " worker(s), AF_PACKET TPACKET_V3");
+            Figures f = measure(node.pid(), "Palisade virtual wire, " + workers + " worker(s), AF_PACKET TPACKET_V3");
+            return new Figures(
+                    f.tcpGbps(), f.udpKpps(), f.udpSentKpps(), f.firewallCpuSeconds(), f.notes() + "; " + counters());
         } finally {
             node.destroy();
             try {
@@ -169,6 +173,35 @@ public final class ForwardBenchmark {
                 f.udpSentKpps(),
                 f.firewallCpuSeconds(),
                 f.notes() + "; conntrack entries at the end: " + (conntrack.isEmpty() ? "unknown" : conntrack));
+    }
+
+    /** The node's packet counters over both runs: where frames went (received, sent, handed over, lost). */
+    private String counters() {
+        List<String> wanted = List.of(
+                "pkt_recv",
+                "pkt_sent",
+                "flow_handoff",
+                "flow_handoff_full",
+                "pkt_tx_failed",
+                "pkt_too_big",
+                "pkt_rx_ring_drop",
+                "flow_fastpath",
+                "session_installed");
+        StringBuilder s = new StringBuilder("node counters:");
+        try {
+            for (JsonNode c :
+                    NamespaceHttp.get(ns("fw"), "http://127.0.0.1:9460", "bench-key-0001", "/api/v1/counters")) {
+                if (wanted.contains(c.path("name").asText())) {
+                    s.append(' ')
+                            .append(c.path("name").asText())
+                            .append('=')
+                            .append(c.path("value").asLong());
+                }
+            }
+        } catch (RuntimeException e) {
+            s.append(" unavailable (").append(e.getMessage()).append(')');
+        }
+        return s.toString();
     }
 
     /** Warm-up, TCP, then UDP; {@code pid} is the firewall process whose CPU time is read (0: the kernel). */

@@ -259,10 +259,15 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
         }
         long oversize = 0;
         long otherHost = 0;
+        long ringDrops = 0;
         for (Port p : ports) {
-            oversize += p instanceof io.palisade.dataplane.port.AfPacketPort a ? a.oversizeFrames() : 0;
+            if (p instanceof io.palisade.dataplane.port.AfPacketPort a) {
+                oversize += a.oversizeFrames();
+                ringDrops += a.ringDrops();
+            }
             otherHost += p == null ? 0 : p.otherHostFrames();
         }
+        totals.merge(FlowCounter.PKT_RX_RING_DROP.counterName(), ringDrops, Long::sum);
         totals.merge(FlowCounter.PKT_TOO_BIG.counterName(), oversize, Long::sum);
         totals.merge(FlowCounter.L2_OTHER_HOST.counterName(), otherHost, Long::sum);
         return totals;

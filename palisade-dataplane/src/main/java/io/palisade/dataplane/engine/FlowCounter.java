@@ -11,6 +11,11 @@ public enum FlowCounter implements CounterKind {
     PKT_RECV("pkt_recv", Severity.INFO, "packet", "Packets received"),
     PKT_SENT("pkt_sent", Severity.INFO, "packet", "Packets transmitted"),
     PKT_TX_FAILED("pkt_tx_failed", Severity.DROP, "packet", "Packets dropped: egress port down or refused"),
+    PKT_RX_RING_DROP(
+            "pkt_rx_ring_drop",
+            Severity.DROP,
+            "packet",
+            "Frames the kernel dropped because a worker's receive ring was full (the worker fell behind)"),
     PKT_TOO_BIG("pkt_too_big", Severity.DROP, "packet", "Frames larger than the receive buffer"),
     FLOW_FASTPATH("flow_fastpath", Severity.INFO, "flow", "Packets matched an existing session (fast path)"),
     FLOW_SLOWPATH("flow_slowpath", Severity.INFO, "flow", "Packets without a session (slow path)"),

@@ -18,8 +18,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A Linux interface through AF_PACKET: one socket (TPACKET_V3 receive ring, batched sendmmsg transmit) per
- * worker queue, joined in a fanout group of the interface so the kernel spreads flows over the workers; the
- * workers hand packets on to the owner of their flow. Promiscuous (frames for the HA virtual MAC must be seen),
+ * worker queue, joined in a fanout group of the interface whose classic BPF program ({@link FlowOwnerBpf})
+ * computes the engine's own flow owner, so IPv4 TCP and UDP arrive at the worker that owns their session (in
+ * both directions, and for NAT replies); the rest is handed over by the engine as before. Promiscuous (frames for the HA virtual MAC must be seen),
  * own transmissions ignored, qdisc bypassed. Frames the kernel left with a partial checksum are flagged so the
  * engine completes the checksum before the frame leaves through another port.
  */
@@ -35,6 +36,7 @@ public final class AfPacketPort implements Port {
     private final SysfsOperstate operstate = SysfsOperstate.system();
     private volatile boolean adminUp = true;
     private volatile long acceptedUnicast;
+    private long ringDrops;
 
     /** Copies ring frames into the worker's batch; one per queue, reused (no allocation per receive). */
     private final class Receiver implements FrameHandler {
@@ -87,7 +89,8 @@ public final class AfPacketPort implements Port {
             for (int q = 0; q < queues; q++) {
                 AfPacketOptions options = AfPacketOptions.defaults();
                 if (queues > 1) {
-                    options = options.withFanout(Fanout.hash(fanoutGroup));
+                    // the kernel computes the engine's flow owner, so packets arrive at the worker owning them
+                    options = options.withFanout(Fanout.cbpf(fanoutGroup, FlowOwnerBpf.program()));
                 }
                 sockets[q] = AfPacketSocket.open(link, options);
                 transmitters[q] = sockets[q].transmitter();
@@ -146,6 +149,21 @@ public final class AfPacketPort implements Port {
             n += r == null ? 0 : r.otherHost;
         }
         return n;
+    }
+
+    /**
+     * Frames the kernel dropped because a worker's receive ring was full (the worker did not keep up), since the
+     * port was opened. The kernel resets its counter on each read, so reads are added up here.
+     */
+    public synchronized long ringDrops() {
+        for (AfPacketSocket socket : sockets) {
+            try {
+                ringDrops += socket.statistics().drops();
+            } catch (LinuxIoException | RuntimeException e) {
+                // a closed or failing socket has nothing more to report
+            }
+        }
+        return ringDrops;
     }
 
     /** Frames dropped because they were larger than the MTU (segments merged by offloads). */

@@ -13,19 +13,19 @@ import java.net.URI;
  * the root namespace cannot reach, so each call runs on a platform thread that entered the namespace (a socket
  * belongs to the namespace of the thread that created it).
  */
-final class NamespaceHttp {
+public final class NamespaceHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_MS = 3000;
 
     private NamespaceHttp() {}
 
     /** GET {@code path} and parse the JSON answer. */
-    static JsonNode get(String ns, String baseUrl, String apiKey, String path) {
+    public static JsonNode get(String ns, String baseUrl, String apiKey, String path) {
         return call(ns, baseUrl, apiKey, "GET", path);
     }
 
     /** POST {@code path} without a body and parse the JSON answer. */
-    static JsonNode post(String ns, String baseUrl, String apiKey, String path) {
+    public static JsonNode post(String ns, String baseUrl, String apiKey, String path) {
         return call(ns, baseUrl, apiKey, "POST", path);
     }
 
