@@ -285,7 +285,7 @@ final class HaRules {
                 }
             }
         }
-        if (g.type() == PathGroupType.VIRTUAL_ROUTER && g.sourceIp() != null && !ownAddress(c, g.sourceIp())) {
+        if (g.type() == PathGroupType.VIRTUAL_ROUTER && g.sourceIp() != null && !onInterfaceSubnet(c, g.sourceIp())) {
             c.problem(
                     p + ".source-ip",
                     g.sourceIp().getHostAddress()
@@ -293,16 +293,24 @@ final class HaRules {
         }
     }
 
-    /**
-     * The source is one of the interface addresses, or a node-local monitor address in the subnet of one: in an
-     * active/passive pair the interface addresses float with the active node, so each node pings from an address
-     * of its own (held by its host) that the passive node can use too.
-     */
     private static boolean ownAddress(Checks c, java.net.InetAddress a) {
         return c.config.interfaces().stream()
                 .filter(i -> i.mode() == InterfaceMode.LAYER3)
                 .flatMap(i -> i.addresses().stream())
-                .anyMatch(pfx -> pfx.address().equals(a) || pfx.contains(a));
+                .anyMatch(pfx -> pfx.address().equals(a));
+    }
+
+    /**
+     * A path monitoring source is one of the interface addresses, or a node-local monitor address in the subnet of
+     * one: in an active/passive pair the interface addresses float with the active node, so each node pings from
+     * an address of its own (held by its host) that the passive node can use too.
+     */
+    private static boolean onInterfaceSubnet(Checks c, java.net.InetAddress a) {
+        return ownAddress(c, a)
+                || c.config.interfaces().stream()
+                        .filter(i -> i.mode() == InterfaceMode.LAYER3)
+                        .flatMap(i -> i.addresses().stream())
+                        .anyMatch(pfx -> pfx.contains(a));
     }
 
     private static void activePassive(Checks c, HaConfig ha) {
