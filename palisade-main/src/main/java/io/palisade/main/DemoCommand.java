@@ -37,8 +37,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--examples", description = "Folder of example configurations (default: examples).")
-    Path examples = Path.of("examples");
+    @Option(
+            names = "--examples",
+            description = "Folder of example configurations: run the configuration walk-through instead.")
+    Path examples;
 
     @Option(names = "--fault", defaultValue = "kill", description = "kill, ha1-down, link-down, path-down, suspend.")
     String fault;
@@ -54,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (io.palisade.lab.netns.NetnsLab.unavailableReason().isEmpty()) {
+        if (examples == null
+                && io.palisade.lab.netns.NetnsLab.unavailableReason().isEmpty()) {
             var report = io.palisade.lab.netns.NetnsDemo.run(
                     new io.palisade.lab.demo.DemoOptions(fault, profile, flows, 5, 6, stay));
             System.out.print(
@@ -64,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
                                             .writeValueAsString(report) + "\n"
                             : io.palisade.lab.netns.DemoText.format(report));
             return report.sessionsSurvived() == report.sessionsBefore() ? 0 : UserError.FAILURE;
+        }
+        if (examples == null) {
+            examples = Path.of("examples");
         }
         if (!Files.isDirectory(examples)) {
             throw new UserError("examples folder not found: " + examples.toAbsolutePath());

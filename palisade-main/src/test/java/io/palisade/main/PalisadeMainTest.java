@@ -96,7 +96,7 @@ class PalisadeMainTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndExitTwo() {
-        for (String cmd : new String[] {"run", "cli", "replay", "bench", "lab"}) {
+        for (String cmd : new String[] {"run", "cli", "replay", "bench"}) {
             Result r = run(cmd);
             assertThat(r.exit()).as(cmd).isEqualTo(2);
             assertThat(r.err())
