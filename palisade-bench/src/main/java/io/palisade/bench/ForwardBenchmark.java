@@ -119,10 +119,10 @@ public final class ForwardBenchmark {
         Path log = directory.resolve("fw.log");
         Process node = Shell.spawn(
                 log,
-                JavaCommand.inNamespace(
+                JavaCommand.node(
                         ns("fw"),
+                        0,
                         "512m",
-                        "io.palisade.node.NodeMain",
                         "--config",
                         config.toString(),
                         "--state",

@@ -1,6 +1,8 @@
 package io.palisade.lab.netns;
 
 import io.palisade.lab.demo.DemoOptions;
+import io.palisade.linux.netlink.RtNetlink;
+import io.palisade.linux.netns.NetNamespace;
 import java.util.Locale;
 
 /**
@@ -19,15 +21,49 @@ import java.util.Locale;
 public final class Faults {
     private Faults() {}
 
-    /** Injects {@code fault} on {@code node}. */
+    /**
+     * Does the slow part of a fault ahead of time, so that {@link #apply} acts within a millisecond or two and the
+     * fault's timestamp is true: the first netlink call or HTTP request of this JVM loads classes and links native
+     * calls (tens of milliseconds), and the nftables table and chain can exist before the rule that drops.
+     */
+    public static void prepare(NetnsLab lab, String fault, String node) {
+        String fw = TopologyBuilder.nodeNs(node);
+        String letter = fw.substring(fw.length() - 1);
+        switch (fault.toLowerCase(Locale.ROOT)) {
+            case "ha1-down" -> readLink(lab.ns(fw), fw + "-ha1");
+            case "link-down" -> readLink(lab.ns(TopologyBuilder.SWITCH), letter + "-e2");
+            case "path-down" -> {
+                String sv = lab.ns(TopologyBuilder.SERVER);
+                Shell.inNs(sv, "nft", "add", "table", "inet", "palisade_lab");
+                Shell.inNs(sv, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
+            }
+            case "suspend" -> lab.api(node, "/api/v1/ha");
+            default -> {
+                // kill needs nothing
+            }
+        }
+    }
+
+    private static void readLink(String ns, String link) {
+        try {
+            NetNamespace.call(ns, () -> {
+                try (RtNetlink rt = RtNetlink.open()) {
+                    return rt.link(link);
+                }
+            });
+        } catch (Exception e) {
+            throw LabException.of("link " + link + " in " + ns + ": " + e.getMessage());
+        }
+    }
+
+    /** Injects {@code fault} on {@code node} (call {@link #prepare} first for a precise fault time). */
     public static void apply(NetnsLab lab, String fault, String node) {
         String fw = TopologyBuilder.nodeNs(node);
         String letter = fw.substring(fw.length() - 1);
         switch (fault.toLowerCase(Locale.ROOT)) {
             case "kill" -> lab.kill(node);
-            case "ha1-down" -> Shell.run("ip", "-n", lab.ns(fw), "link", "set", fw + "-ha1", "down");
-            case "link-down" ->
-                Shell.run("ip", "-n", lab.ns(TopologyBuilder.SWITCH), "link", "set", letter + "-e2", "down");
+            case "ha1-down" -> setLink(lab.ns(fw), fw + "-ha1", false);
+            case "link-down" -> setLink(lab.ns(TopologyBuilder.SWITCH), letter + "-e2", false);
             case "path-down" -> blockPings(lab, node);
             case "suspend" -> lab.apiPost(node, "/api/v1/ha/suspend");
             default ->
@@ -52,9 +88,27 @@ public final class Faults {
         }
     }
 
+    /**
+     * Link up or down through rtnetlink from a thread inside the namespace: a millisecond, where spawning
+     * {@code ip} takes tens on a busy machine and would blur the fault's time.
+     */
+    static void setLink(String ns, String link, boolean up) {
+        try {
+            NetNamespace.call(ns, () -> {
+                try (RtNetlink rt = RtNetlink.open()) {
+                    rt.setLinkUp(link, up);
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            throw LabException.of("link " + link + " in " + ns + " " + (up ? "up" : "down") + ": " + e.getMessage());
+        }
+    }
+
     private static void blockPings(NetnsLab lab, String node) {
         int index = lab.settings().topology().nodes().indexOf(node);
         String sv = lab.ns(TopologyBuilder.SERVER);
+        // "add" is idempotent: prepare() usually created table and chain already
         Shell.inNs(sv, "nft", "add", "table", "inet", "palisade_lab");
         Shell.inNs(sv, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
         Shell.inNs(

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./palisade lab up [TOPOLOGY] | status | fail FAULT | down} for namespace labs. {@code up} builds the lab,
+ * {@code ./palisade lab up [TOPOLOGY] [PROFILE] | status | fail FAULT [NODE] | down} for namespace labs. {@code up} builds the lab,
  * starts the nodes and records it in the {@link LabState} file; later commands read that file. One lab at a
  * time: {@code up} refuses while one is recorded.
  */
@@ -26,10 +26,15 @@ public final class LabControl {
     /** Runs one lab command; returns the exit code. */
     public int run(List<String> args) {
         if (args == null || args.isEmpty()) {
-            throw new UserError("lab needs a command: up [l3|vwire|l3-single|vwire-single], status, fail FAULT, down");
+            throw new UserError(
+                    "lab needs a command: up [l3|vwire|l3-single|vwire-single] [aggressive|advanced], status,"
+                            + " fail FAULT [NODE], down");
         }
         return switch (args.getFirst()) {
-            case "up" -> up(args.size() > 1 ? Topology.parse(args.get(1)) : Topology.L3);
+            case "up" ->
+                up(
+                        args.size() > 1 ? Topology.parse(args.get(1)) : Topology.L3,
+                        args.size() > 2 ? args.get(2) : "aggressive");
             case "status" -> status();
             case "fail" -> fail(args.size() > 1 ? args.get(1) : null, args.size() > 2 ? args.get(2) : null);
             case "down" -> down();
@@ -37,7 +42,10 @@ public final class LabControl {
         };
     }
 
-    private int up(Topology topology) {
+    private int up(Topology topology, String timerProfile) {
+        if (!timerProfile.equals("aggressive") && !timerProfile.equals("advanced")) {
+            throw new UserError("timer profile '" + timerProfile + "': aggressive or advanced");
+        }
         LabState.load(stateFile).ifPresent(s -> {
             throw new UserError("a lab is already up (" + s.prefix() + "); run 'lab down' first");
         });
@@ -47,7 +55,7 @@ public final class LabControl {
         } catch (IOException e) {
             throw LabException.of("cannot create the lab folder: " + e.getMessage());
         }
-        NetnsLab lab = NetnsLab.up(LabSettings.of(topology), dir, true);
+        NetnsLab lab = NetnsLab.up(LabSettings.of(topology).withTimerProfile(timerProfile), dir, true);
         try {
             lab.state().save(stateFile);
         } catch (RuntimeException e) {

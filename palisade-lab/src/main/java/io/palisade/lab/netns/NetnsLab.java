@@ -128,11 +128,10 @@ public final class NetnsLab implements AutoCloseable {
         Path log = directory.resolve(node + ".log");
         Process p = Shell.spawn(
                 log,
-                JavaCommand.inNamespace(
+                JavaCommand.node(
                         nodeNamespace(node),
                         -10,
                         "384m",
-                        "io.palisade.node.NodeMain",
                         "--config",
                         configs.get(index).toString(),
                         "--state",
