@@ -89,8 +89,8 @@ public final class AfPacketPort implements Port {
         try {
             for (int q = 0; q < queues; q++) {
                 // A TPACKET_V3 block reaches user space when full or after its timeout: 1 ms bounds the latency a
-                // lightly loaded firewall adds per hop (4 MiB per ring as before).
-                AfPacketOptions options = AfPacketOptions.defaults().withRing(new RingGeometry(1 << 20, 4, 2048, 1));
+                // lightly loaded firewall adds per hop; 16 MiB per ring absorbs TCP bursts while a worker is busy.
+                AfPacketOptions options = AfPacketOptions.defaults().withRing(new RingGeometry(1 << 20, 16, 2048, 1));
                 if (queues > 1) {
                     // the kernel computes the engine's flow owner, so packets arrive at the worker owning them
                     options = options.withFanout(Fanout.cbpf(fanoutGroup, FlowOwnerBpf.program()));
