@@ -338,6 +338,11 @@ public final class Ha2Sync implements AutoCloseable {
     /** One cycle: commands, frames from every link, receiver timers, keep-alives, records; returns work done. */
     int doWork(long nowNs) {
         int work = runCommands(nowNs);
+        if (work > 0) {
+            // a bulk sync just requested may complete in this very cycle: report "requested" first, or the agent
+            // would see COMPLETE -> COMPLETE, no change, and never learn that its new request completed
+            reportBulk();
+        }
         for (int i = 0; i < links.size(); i++) {
             work += receive(i, nowNs);
         }
