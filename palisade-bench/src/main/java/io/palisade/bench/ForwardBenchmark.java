@@ -316,6 +316,18 @@ public final class ForwardBenchmark {
                 .with("durationSeconds", seconds)
                 .with("workers", workers)
                 .with("palisadeCpuSecondsDuringUdp", round(p.firewallCpuSeconds()));
+        if (p.tcpGbps() < k.tcpGbps() || p.udpKpps() < k.udpKpps()) {
+            String where = "every frame crosses user space (a copy from the receive ring into the worker's batch, a"
+                    + " copy into the sendmmsg batch, the kernel's copy into a new skb) where the kernel bridge"
+                    + " forwards the same skb in the sender's softirq; frames lost at full receive rings"
+                    + " (pkt_rx_ring_drop) are TCP losses; one TCP flow is owned by one worker; the firewall,"
+                    + " the iperf3 sender and receiver share "
+                    + Runtime.getRuntime().availableProcessors()
+                    + " cores (Palisade used " + round(p.firewallCpuSeconds()) + " CPU seconds in the "
+                    + seconds + " s UDP run)";
+            tcp.with("whereTheTimeGoes", where);
+            udp.with("whereTheTimeGoes", where);
+        }
         return List.of(tcp, udp);
     }
 
