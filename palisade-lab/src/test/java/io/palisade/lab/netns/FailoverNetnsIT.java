@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.palisade.lab.demo.DemoOptions;
 import io.palisade.lab.demo.DemoReport;
 import io.palisade.testkit.netns.RequiresNetns;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +31,19 @@ class FailoverNetnsIT {
                 .anyMatch(e -> e.atMs() >= 0 && e.node().equals("fw-b") && e.to().equalsIgnoreCase("active"));
         assertThat(tookOver).as("fw-b took over").isEqualTo(!fault.equals("ha1-down"));
         assertThat(r.details()).containsEntry("failedConnections", 0L);
+    }
+
+    /**
+     * A virtual-wire pair: the crashed node's links stay up, so the new active node re-announces the hosts it saw
+     * in ARP on the opposite side of the wire and the switches send their traffic to it.
+     */
+    @Test
+    void aVirtualWirePairSurvivesACrash() {
+        DemoOptions options = new DemoOptions("kill", "advanced", FLOWS, 2, 4, false);
+
+        DemoReport r = NetnsDemo.run(options, LabDirs.create("vwire-kill"), LabSettings.of(Topology.VWIRE));
+
+        assertThat(r.sessionsBefore()).isEqualTo(FLOWS);
+        assertThat(r.sessionsSurvived()).isEqualTo(FLOWS);
     }
 }
