@@ -10,12 +10,29 @@ public final class IdleStrategy {
     private static final int SPINS = 50;
     private static final int YIELDS = 20;
 
+    /** How an idle agent waits once spinning and yielding did not find work. */
+    @FunctionalInterface
+    public interface Parker {
+        /** Waits about {@code ns} nanoseconds, or less when work may have arrived. */
+        void park(long ns);
+    }
+
     private final long minParkNs;
     private final long maxParkNs;
+    private final Parker parker;
     private int idleCount;
     private long parkNs;
 
     public IdleStrategy(long minParkNs, long maxParkNs) {
+        this(minParkNs, maxParkNs, LockSupport::parkNanos);
+    }
+
+    /**
+     * A back-off that parks through {@code parker}: a data-plane worker blocks in {@code poll(2)} on its receive
+     * rings, so it sleeps while idle but wakes as soon as a frame arrives.
+     */
+    public IdleStrategy(long minParkNs, long maxParkNs, Parker parker) {
+        this.parker = java.util.Objects.requireNonNull(parker);
         if (minParkNs <= 0 || maxParkNs < minParkNs) {
             throw new IllegalArgumentException("park range must be positive and ordered");
         }
@@ -41,7 +58,7 @@ public final class IdleStrategy {
         } else if (idleCount <= SPINS + YIELDS) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(parkNs);
+            parker.park(parkNs);
             parkNs = Math.min(parkNs << 1, maxParkNs);
         }
     }

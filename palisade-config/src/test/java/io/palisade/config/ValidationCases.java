@@ -938,9 +938,9 @@ final class ValidationCases {
                 "different address families");
         c(
                 "path source not own",
-                L3 + HA + pg + "source-ip: 198.18.1.99} #<\n",
+                L3 + HA + pg + "source-ip: 198.18.9.99} #<\n",
                 "high-availability.path-monitoring.groups[0].source-ip",
-                "is not an address of a layer3 interface");
+                "is neither an address of a layer3 interface nor in the subnet of one");
         c(
                 "hold down range",
                 L3 + HA + "  active-passive: {monitor-fail-hold-down-time-min: 61} #<\n",

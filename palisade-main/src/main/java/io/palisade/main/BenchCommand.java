@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "memory" -> results.add(MemoryBenchmark.run(10_000_000));
             case "sync" -> results.add(io.palisade.bench.SyncBench.run(1_000_000, 100_000));
-            case "forward" -> throw NotBuiltYet.error("bench " + name, "issue 5: namespace lab");
+            case "forward" -> results.addAll(io.palisade.bench.ForwardBenchmark.run(5, 2));
             default -> throw new UserError("unknown benchmark '" + name + "' (fastpath, setup, memory, sync, forward)");
         }
         print(results);

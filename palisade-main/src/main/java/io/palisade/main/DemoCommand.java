@@ -7,12 +7,13 @@ import io.palisade.lab.LabState;
 import io.palisade.lab.demo.DemoOptions;
 import io.palisade.lab.demo.DemoReport;
 import io.palisade.lab.demo.InProcessDemo;
+import io.palisade.lab.inproc.PairConfigs;
+import io.palisade.lab.netns.NetnsDemo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,11 @@ import picocli.CommandLine.Option;
                 + " connections kept). Network namespaces as root with ip available, the in-process lab"
                 + " otherwise. Exit 0 when every connection survived.")
 final class DemoCommand implements Callable<Integer> {
+    /** Real Linux TCP connections: each is a socket pair in the client and server namespaces. */
+    private static final int NETNS_FLOWS = 200;
+    /** The in-process lab's connections are user-space TCP endpoints, cheap enough for more. */
+    private static final int INPROC_FLOWS = 1000;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -49,15 +55,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
             defaultValue = "advanced",
-            description = "HA timers: advanced (heartbeat 100 ms x 3) or aggressive (PAN-OS, 1000 ms x 3)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "HA timers: advanced (sub-second: heartbeat 100 ms x 3 in the in-process lab, 50 ms x 3"
+                    + " and promotion hold 50 ms in the namespace lab) or aggressive (PAN-OS: 1000 ms x 3, promotion"
+                    + " hold 500 ms) (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(
             names = "--flows",
-            defaultValue = "1000",
-            description = "TCP connections to keep busy (default: ${DEFAULT-VALUE}).")
-    int flows;
+            description = "TCP connections to keep busy (default: 200 real Linux connections in the namespace lab,"
+                    + " 1000 in the in-process lab).")
+    Integer flows;
 
     @Option(
             names = "--steady",
@@ -81,10 +88,15 @@ final class DemoCommand implements Callable<Integer> {
         if (!DemoOptions.FAULTS.contains(fault)) {
             throw new UserError("--fault must be one of " + DemoOptions.FAULTS);
         }
+        if (!PairConfigs.PROFILES.contains(profile)) {
+            throw new UserError("--profile must be one of " + PairConfigs.PROFILES);
+        }
+        if (flows != null && flows < 1) {
+            throw new UserError("--flows must be at least 1");
+        }
         double after = afterSeconds != null ? afterSeconds : profile.equals("aggressive") ? 10 : 5;
-        DemoOptions options = new DemoOptions(fault, profile, flows, steadySeconds, after, stay);
         Path stateFile = labState != null ? labState : LabState.defaultFile();
-        DemoReport report = run(options, stateFile);
+        DemoReport report = run(after, stateFile);
         if (json) {
             System.out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
@@ -99,15 +111,13 @@ final class DemoCommand implements Callable<Integer> {
         return survivedAll(report) ? 0 : UserError.FAILURE;
     }
 
-    private DemoReport run(DemoOptions options, Path stateFile) {
+    private DemoReport run(double after, Path stateFile) {
         if (!inproc && LabModes.namespacesPossible()) {
-            Optional<DemoReport> netns = LabModes.netnsDemo(options);
-            if (netns.isPresent()) {
-                return netns.get();
-            }
-            System.err.println("palisade: " + LabModes.NETNS_NOT_BUILT);
+            int n = flows != null ? flows : NETNS_FLOWS;
+            return NetnsDemo.run(new DemoOptions(fault, profile, n, steadySeconds, after, stay), stateFile);
         }
-        return InProcessDemo.run(options, stateFile);
+        int n = flows != null ? flows : INPROC_FLOWS;
+        return InProcessDemo.run(new DemoOptions(fault, profile, n, steadySeconds, after, stay), stateFile);
     }
 
     static boolean survivedAll(DemoReport r) {
@@ -123,8 +133,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  timers:  " + r.timerProfile());
         out.println("  traffic: " + d.getOrDefault("flowsConfigured", "?") + " TCP connections, UDP probe every "
                 + r.probeIntervalMs() + " ms");
-        out.println("  fault:   " + r.fault() + " on " + d.getOrDefault("faultNode", "the active node") + " at t=0 ("
-                + d.getOrDefault("faultMessage", "") + ")");
+        out.println("  fault:   " + r.fault() + " on " + d.getOrDefault("faultNode", "the active node") + " at t=0"
+                + (d.get("faultMessage") != null ? " (" + d.get("faultMessage") + ")" : ""));
         out.println();
         out.println("timeline (ms from the fault)");
         for (DemoReport.StateEvent e : r.states()) {
@@ -135,7 +145,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println("detection:     " + (r.detectionMs() < 0 ? "no takeover seen" : r.detectionMs() + " ms")
                 + " (the new active node's own transition time minus the fault time)");
         out.println("interruption:  " + r.interruptionMs() + " ms (longest gap of the " + r.probeIntervalMs()
-                + " ms probe stream)");
+                + " ms probe stream)"
+                + (d.containsKey("interruptionTargetMs")
+                        ? "; target " + d.get("interruptionTargetMs") + " ms "
+                                + (Boolean.TRUE.equals(d.get("interruptionTargetMet")) ? "met" : "MISSED")
+                        : ""));
+        if (d.containsKey("longestTcpStallMs")) {
+            out.println("tcp stall:     " + d.get("longestTcpStallMs") + " ms (longest pause of any connection's"
+                    + " exchanges around the fault)");
+        }
         out.println("sessions:      " + r.sessionsBefore() + " exchanging data before the fault, "
                 + r.sessionsSurvived() + " exchanging again through the new active node (target: all)");
         if (d.containsKey("flowRecoveryMsP50")) {

@@ -8,6 +8,7 @@ import io.palisade.lab.LabState;
 import io.palisade.lab.inproc.InProcessLab;
 import io.palisade.lab.inproc.LabFaults;
 import io.palisade.lab.inproc.PairConfigs;
+import io.palisade.lab.netns.LabControl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,10 +62,16 @@ final class LabCommand implements Runnable {
             throw new UserError("no lab is running (no " + stateFile + "); start one with ./palisade lab up");
         }
         if (!InProcessLab.KIND.equals(state.get().kind())) {
-            throw new UserError("the running lab is a '" + state.get().kind()
-                    + "' lab, which this build cannot control (namespace lab not built yet)");
+            throw new UserError("the running lab is a '" + state.get().kind() + "' lab, not an in-process lab");
         }
         return InProcessLab.attach(stateFile).orElseThrow();
+    }
+
+    /** Whether the lab recorded in {@code stateFile} is a namespace lab. */
+    static boolean isNetns(Path stateFile) {
+        return LabState.load(stateFile)
+                .map(s -> LabControl.KIND.equals(s.kind()))
+                .orElse(false);
     }
 
     static void printNodes(List<LabNodeStatus> nodes) {
@@ -113,13 +120,9 @@ final class LabCommand implements Runnable {
                 if (!LabModes.namespacesPossible()) {
                     throw new UserError("the " + topology + " lab needs root and the ip command; use: lab up inproc");
                 }
-                if (LabModes.netnsLabUp(topology == null ? "netns" : topology, profile, state.resolve())) {
-                    return 0;
-                }
-                if (topology != null) {
-                    throw new UserError("the namespace lab is not built yet; use: lab up inproc");
-                }
-                System.err.println("palisade: " + LabModes.NETNS_NOT_BUILT);
+                new LabControl(state.resolve(), System.out).up(LabModes.netnsTopology(topology), profile);
+                System.out.println("faults: ./palisade lab fail FAULT; stop: ./palisade lab down");
+                return 0;
             }
             InProcessLab lab = InProcessLab.up(
                     new InProcessLab.Settings(state.resolve(), profile, java.time.Duration.ofSeconds(90)));
@@ -154,8 +157,7 @@ final class LabCommand implements Runnable {
             if (s.isPresent() && InProcessLab.KIND.equals(s.get().kind())) {
                 nodes = InProcessLab.attach(state.resolve()).orElseThrow().status();
             } else if (s.isPresent()) {
-                throw new UserError("the running lab is a '" + s.get().kind()
-                        + "' lab, which this build cannot show (namespace lab not built yet)");
+                nodes = new LabControl(state.resolve(), System.out).status();
             }
             out.put("kind", s.map(LabState::kind).orElse(null));
             out.put("directory", s.map(LabState::directory).orElse(null));
@@ -169,6 +171,14 @@ final class LabCommand implements Runnable {
             } else {
                 System.out.println(s.get().kind() + " lab in " + s.get().directory() + ":");
                 printNodes(nodes);
+                if (LabControl.KIND.equals(s.get().kind())) {
+                    s.get()
+                            .nodes()
+                            .forEach(n -> System.out.println("  " + n.name() + " API listens in namespace "
+                                    + n.namespace() + ": ip netns exec " + n.namespace() + " ./palisade cli --node "
+                                    + n.api()
+                                    + " --key " + n.apiKey()));
+                }
             }
             return s.isPresent() ? 0 : UserError.FAILURE;
         }
@@ -178,9 +188,11 @@ final class LabCommand implements Runnable {
     @Command(
             name = "fail",
             mixinStandardHelpOptions = true,
-            description = "Inject a fault into a lab node (default: the active one): kill (SIGKILL), ha1-down (block"
-                    + " HA1, HA1 backup and HA2/heartbeat backup), link-down (ethernet1/2 carrier), path-down (path"
-                    + " destination unreachable), suspend; clear switches every fault off again.")
+            description =
+                    "Inject a fault into a lab node (default: the active one): kill (SIGKILL), ha1-down (in-process"
+                            + " lab: block HA1, HA1 backup and HA2/heartbeat backup; namespace lab: the primary HA1 link"
+                            + " down, the backup holds the pair), link-down (ethernet1/2 carrier), path-down (path"
+                            + " destination unreachable), suspend; clear switches every fault off again.")
     static final class Fail implements Callable<Integer> {
         @Parameters(paramLabel = "FAULT", description = "kill, ha1-down, link-down, path-down, suspend or clear.")
         String fault;
@@ -195,6 +207,10 @@ final class LabCommand implements Runnable {
         public Integer call() {
             if (!LabFaults.FAULTS.contains(fault)) {
                 throw new UserError("FAULT must be one of " + LabFaults.FAULTS);
+            }
+            if (isNetns(state.resolve())) {
+                System.out.println(new LabControl(state.resolve(), System.out).fail(fault, node));
+                return 0;
             }
             LabFaults.Injected r = running(state.resolve()).fail(fault, node);
             System.out.println(r.fault() + " on " + r.node() + ": " + r.message());
@@ -215,6 +231,12 @@ final class LabCommand implements Runnable {
         public Integer call() {
             if (LabState.load(state.resolve()).isEmpty()) {
                 System.out.println("no lab is running");
+                return 0;
+            }
+            if (isNetns(state.resolve())) {
+                LabState s = new LabControl(state.resolve(), System.out).down();
+                s.nodes().forEach(n -> System.out.println("stopped " + n.name() + " (pid " + n.pid() + ")"));
+                System.out.println("removed namespaces " + s.prefix() + "*");
                 return 0;
             }
             InProcessLab lab = running(state.resolve());

@@ -1,23 +1,21 @@
 package io.palisade.main;
 
-import io.palisade.lab.demo.DemoOptions;
-import io.palisade.lab.demo.DemoReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Which lab runs: the namespace lab (real Linux hosts in network namespaces) as root with {@code ip} available,
- * the in-process lab (node processes on loopback) otherwise or when asked. The namespace lab's entry points are
- * wired here, one line each, when {@code io.palisade.lab.netns} provides them.
+ * the in-process lab (node processes on loopback) otherwise or when asked.
  */
 final class LabModes {
-    /** What the user is told when the namespace lab is wanted but not there. */
-    static final String NETNS_NOT_BUILT = "namespace lab not built yet; running the in-process lab";
-
-    /** Topologies of {@code lab up}: the in-process pair, and the namespace lab's. */
+    /** Topologies of {@code lab up}: the in-process pair, and the namespace lab's ({@code netns} is {@code l3}). */
     static final List<String> TOPOLOGIES = List.of("inproc", "netns", "l3", "vwire");
+
+    /** The namespace lab's name for a topology of {@code lab up}. */
+    static String netnsTopology(String topology) {
+        return topology == null || topology.equals("netns") ? "l3" : topology;
+    }
 
     private LabModes() {}
 
@@ -45,22 +43,6 @@ final class LabModes {
                 return true;
             }
         }
-        return false;
-    }
-
-    /**
-     * The namespace demo, or empty while it is not built. Wiring it is this one line:
-     * {@code return Optional.of(io.palisade.lab.netns.NetnsDemo.run(options));}
-     */
-    static Optional<DemoReport> netnsDemo(DemoOptions options) {
-        return Optional.empty();
-    }
-
-    /**
-     * Brings a namespace lab of {@code topology} up; false while the namespace lab is not built. Wiring it is one
-     * line calling the namespace lab's {@code up} for the topology.
-     */
-    static boolean netnsLabUp(String topology, String timerProfile, Path stateFile) {
         return false;
     }
 }

@@ -99,19 +99,6 @@ class PalisadeMainTest {
     }
 
     @Test
-    void commandsNotBuiltYetSaySoAndExitTwo() {
-        for (String[] cmd : new String[][] {{"bench", "forward"}}) {
-            Result r = run(cmd);
-            assertThat(r.exit()).as(String.join(" ", cmd)).isEqualTo(2);
-            assertThat(r.err())
-                    .as(String.join(" ", cmd))
-                    .contains("is not built yet")
-                    .doesNotContain("Exception")
-                    .hasLineCount(1);
-        }
-    }
-
-    @Test
     void missingArgumentsAreBadUsage() {
         for (String cmd : new String[] {"run", "replay", "bench"}) {
             Result r = run(cmd);

@@ -108,7 +108,7 @@ public final class Node implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ConfigService configService;
     private Dataplane dataplane;
-    private HaAgent haAgent;
+    private volatile HaAgent haAgent;
     private List<Ha1Transport> ha1Links = List.of();
     private AgentRunner haRunner;
     private ManagementServer management;
@@ -116,6 +116,11 @@ public final class Node implements AutoCloseable {
     private TrafficLogWriter trafficLog;
     private SessionSync sessionSync;
     private long startedEpochMs;
+    private LinkWatcher linkWatcher;
+    private volatile long linksSettleDeadlineNs = Long.MIN_VALUE / 2;
+
+    /** How long a link raised by this node may take to report carrier before link monitoring counts it down. */
+    private static final long LINK_SETTLE_NS = 1_000_000_000L;
 
     private Node(Path configFile, Options options) {
         this.configFile = configFile;
@@ -266,6 +271,19 @@ public final class Node implements AutoCloseable {
         links.forEach(closeables::add);
         ha1Links = List.copyOf(links);
         LinkMonitor linkMonitor = new LinkMonitor(ha.linkMonitoring(), this::linkUp);
+        if (fileConfig.interfaces().stream()
+                .anyMatch(i -> i.backing() instanceof io.palisade.config.model.Backing.AfPacket)) {
+            linkWatcher = LinkWatcher.start(() -> {
+                        HaAgent agent = haAgent;
+                        if (agent != null) {
+                            agent.linkStateChanged();
+                        }
+                    })
+                    .orElse(null);
+            if (linkWatcher != null) {
+                closeables.add(linkWatcher);
+            }
+        }
         Function<HaConfig.PathGroup, PathProbe> probes = options.pathProbes() != null
                 ? options.pathProbes()
                 : g -> new IcmpPathProbe(g.sourceIp(), 0x5041 ^ g.name().hashCode() & 0xffff);
@@ -341,11 +359,12 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Link state for link monitoring. A port this node holds down itself (passive link state {@code shutdown},
-     * set by the HA agent while not active) cannot be judged and counts as up: PAN-OS cannot detect link failures
-     * on a passive node with shut links either. Counting it as down made every node of a pair with the PAN-OS
-     * default ({@code shutdown}) and link monitoring go from initial straight to non-functional, so none ever
-     * became active (HaFailoverTest).
+     * Link monitoring's view of an interface: the kernel's latest link event for AF_PACKET links (sysfs or the
+     * port's own state otherwise). A link this node holds down itself (passive link state {@code shutdown}, set by
+     * the HA agent while not active) cannot be judged and counts as up: PAN-OS cannot detect link failures on a
+     * passive node with shut links either, and counting it as down made every node of a pair with the PAN-OS
+     * default and link monitoring go from initial straight to non-functional (HaFailoverTest). For a moment after
+     * the links were brought back up, a link still coming up is not a failure either.
      */
     boolean linkUp(String interfaceName) {
         var rc = dataplane.current();
@@ -357,7 +376,27 @@ public final class Node implements AutoCloseable {
         if (id < 0 || id >= ports.length || ports[id] == null) {
             return false;
         }
-        return !ports[id].adminUp() || ports[id].linkUp();
+        Port port = ports[id];
+        if (!port.adminUp() || options.clock().nanoTime() - linksSettleDeadlineNs < 0) {
+            return true;
+        }
+        String linux = rc.config().interfaces().stream()
+                .filter(i -> i.name().equals(interfaceName))
+                .map(i -> i.backing() instanceof io.palisade.config.model.Backing.AfPacket a ? a.link() : null)
+                .findFirst()
+                .orElse(null);
+        if (linkWatcher != null && linux != null) {
+            var event = linkWatcher.operUp(linux);
+            if (event.isPresent()) {
+                return event.get();
+            }
+        }
+        return port.linkUp();
+    }
+
+    /** Data links were brought up again (takeover with passive link state shutdown): let them settle. */
+    void linksRaised() {
+        linksSettleDeadlineNs = options.clock().nanoTime() + LINK_SETTLE_NS;
     }
 
     // ------------------------------------------------------------------------------------------ accessors

@@ -25,6 +25,9 @@ final class NodeEnvironment implements HaEnvironment {
 
     @Override
     public void setDataLinksUp(boolean up) {
+        if (up) {
+            node.linksRaised();
+        }
         for (Port p : node.dataplane().ports()) {
             if (p != null && p.adminUp() != up) {
                 try {

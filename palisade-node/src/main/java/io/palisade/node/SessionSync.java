@@ -5,7 +5,6 @@ import io.palisade.common.UserError;
 import io.palisade.config.model.HaConfig;
 import io.palisade.config.model.PalisadeConfig;
 import io.palisade.dataplane.engine.Dataplane;
-import io.palisade.dataplane.engine.NeighborTable;
 import io.palisade.dataplane.engine.SessionEventSink;
 import io.palisade.dataplane.session.SessionTable;
 import io.palisade.ha.agent.HaView;
@@ -15,16 +14,12 @@ import io.palisade.ha.election.HaStateMachine;
 import io.palisade.ha.ha1.HaWireState;
 import io.palisade.ha.sync.BulkSyncState;
 import io.palisade.ha.sync.Ha2Event;
-import io.palisade.ha.sync.Ha2Record;
 import io.palisade.ha.sync.Ha2Sync;
 import io.palisade.ha.sync.Ha2SyncStatus;
 import io.palisade.ops.StateSyncStatus;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,17 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("palisade.system");
-    private static final long NEIGHBOR_SYNC_INTERVAL_NS = 100_000_000L;
 
     private final HaConfig ha;
     private final NanoClock clock;
     private final DelegatingSink sink = new DelegatingSink();
     private final ConcurrentLinkedQueue<Ha2Event> events = new ConcurrentLinkedQueue<>();
-    private final Map<String, Ha2Record.Neighbor> publishedNeighbors = new HashMap<>();
     private Ha2Sync ha2;
-    private Dataplane dataplane;
+    private NeighborSync neighborSync;
     private volatile boolean active;
-    private long nextNeighborSyncNs;
 
     SessionSync(HaConfig ha, PalisadeConfig config, NanoClock clock, String serial, Path baseDir) {
         var e = ha.ha1Encryption();
@@ -73,53 +65,7 @@ final class SessionSync implements AutoCloseable {
             throw new UserError("HA2: " + e.getMessage());
         }
         sink.delegate = ha2.sink();
-        this.dataplane = dataplane;
-    }
-
-    /**
-     * ARP table sync over HA2 (PAN-OS syncs ARP tables on HA2). Without it the node that took over knew none of
-     * the active's neighbours: the first packet of every taken-over flow was dropped while it asked by ARP
-     * (HaNatFailoverTest). The active announces its neighbours as HA2 records (the record stream's bulk sync brings
-     * a joining peer up to date); the passive learns the peer's records into its own table. Only the passive
-     * learns and only the active announces, so a record never echoes back and keeps itself alive.
-     */
-    private int syncNeighbors(long nowNs) {
-        if (dataplane == null || nowNs - nextNeighborSyncNs < 0) {
-            return 0;
-        }
-        nextNeighborSyncNs = nowNs + NEIGHBOR_SYNC_INTERVAL_NS;
-        NeighborTable table = dataplane.neighbors();
-        int n = 0;
-        if (active) {
-            for (NeighborTable.Entry e : table.entries()) {
-                Ha2Record.Neighbor r = new Ha2Record.Neighbor(ipv4(e.ip()), e.mac(), e.interfaceId());
-                if (!r.equals(publishedNeighbors.put(r.key(), r))) {
-                    ha2.publishRecord(r);
-                    n++;
-                }
-            }
-            return n;
-        }
-        publishedNeighbors.clear(); // on becoming active again, everything is announced anew
-        for (Ha2Record r : ha2.peerRecords().table("arp")) {
-            if (r instanceof Ha2Record.Neighbor nb && nb.address() instanceof Inet4Address v4) {
-                int ip = java.nio.ByteBuffer.wrap(v4.getAddress()).getInt();
-                if (table.lookup(nb.interfaceId(), ip) != nb.mac()) {
-                    table.learn(nb.interfaceId(), ip, nb.mac(), nowNs, 0);
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private static InetAddress ipv4(int ip) {
-        try {
-            return InetAddress.getByAddress(
-                    java.nio.ByteBuffer.allocate(4).putInt(ip).array());
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e); // four bytes are always an address
-        }
+        neighborSync = new NeighborSync(dataplane.neighbors(), ha2);
     }
 
     SessionSyncControl control() {
@@ -168,7 +114,7 @@ final class SessionSync implements AutoCloseable {
                 return 0;
             }
             ha2.setLocalState(HaWireState.fromCode(machine.state().code()).orElse(HaWireState.INITIAL));
-            int n = syncNeighbors(nowNs);
+            int n = neighborSync.poll(active, nowNs);
             for (Ha2Event e = events.poll(); e != null; e = events.poll()) {
                 n++;
                 switch (e) {

@@ -285,8 +285,11 @@ final class HaRules {
                 }
             }
         }
-        if (g.type() == PathGroupType.VIRTUAL_ROUTER && g.sourceIp() != null && !ownAddress(c, g.sourceIp())) {
-            c.problem(p + ".source-ip", g.sourceIp().getHostAddress() + " is not an address of a layer3 interface");
+        if (g.type() == PathGroupType.VIRTUAL_ROUTER && g.sourceIp() != null && !onInterfaceSubnet(c, g.sourceIp())) {
+            c.problem(
+                    p + ".source-ip",
+                    g.sourceIp().getHostAddress()
+                            + " is neither an address of a layer3 interface nor in the subnet of one");
         }
     }
 
@@ -295,6 +298,19 @@ final class HaRules {
                 .filter(i -> i.mode() == InterfaceMode.LAYER3)
                 .flatMap(i -> i.addresses().stream())
                 .anyMatch(pfx -> pfx.address().equals(a));
+    }
+
+    /**
+     * A path monitoring source is one of the interface addresses, or a node-local monitor address in the subnet of
+     * one: in an active/passive pair the interface addresses float with the active node, so each node pings from
+     * an address of its own (held by its host) that the passive node can use too.
+     */
+    private static boolean onInterfaceSubnet(Checks c, java.net.InetAddress a) {
+        return ownAddress(c, a)
+                || c.config.interfaces().stream()
+                        .filter(i -> i.mode() == InterfaceMode.LAYER3)
+                        .flatMap(i -> i.addresses().stream())
+                        .anyMatch(pfx -> pfx.contains(a));
     }
 
     private static void activePassive(Checks c, HaConfig ha) {

@@ -123,6 +123,11 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
         RuntimeConfig rc =
                 new RuntimeConfig(running.epoch(), running.config(), policy, portMacs(), options.workers(), false);
         current = rc;
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] != null) {
+                ports[i].acceptUnicast(rc.isLayer3(i) ? rc.interfaceMac(i) : 0);
+            }
+        }
         if (workers.isEmpty()) {
             createWorkers(rc);
         } else {
@@ -195,7 +200,7 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
             runners.add(new AgentRunner(
                             w,
                             options.clock(),
-                            IdleStrategy.standard(),
+                            new IdleStrategy(50_000, 1_000_000, w::park),
                             t -> LOG.error("{} stopped: {}", w.roleName(), t.toString()))
                     .start());
         }
@@ -252,6 +257,19 @@ public final class Dataplane implements ConfigListener, AutoCloseable {
             w.engine().parseDrops().addTo(totals);
             w.engine().natCounters().addTo(totals);
         }
+        long oversize = 0;
+        long otherHost = 0;
+        long ringDrops = 0;
+        for (Port p : ports) {
+            if (p instanceof io.palisade.dataplane.port.AfPacketPort a) {
+                oversize += a.oversizeFrames();
+                ringDrops += a.ringDrops();
+            }
+            otherHost += p == null ? 0 : p.otherHostFrames();
+        }
+        totals.merge(FlowCounter.PKT_RX_RING_DROP.counterName(), ringDrops, Long::sum);
+        totals.merge(FlowCounter.PKT_TOO_BIG.counterName(), oversize, Long::sum);
+        totals.merge(FlowCounter.L2_OTHER_HOST.counterName(), otherHost, Long::sum);
         return totals;
     }
 

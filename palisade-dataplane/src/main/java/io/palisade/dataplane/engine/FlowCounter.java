@@ -11,6 +11,11 @@ public enum FlowCounter implements CounterKind {
     PKT_RECV("pkt_recv", Severity.INFO, "packet", "Packets received"),
     PKT_SENT("pkt_sent", Severity.INFO, "packet", "Packets transmitted"),
     PKT_TX_FAILED("pkt_tx_failed", Severity.DROP, "packet", "Packets dropped: egress port down or refused"),
+    PKT_RX_RING_DROP(
+            "pkt_rx_ring_drop",
+            Severity.DROP,
+            "packet",
+            "Frames the kernel dropped because a worker's receive ring was full (the worker fell behind)"),
     PKT_TOO_BIG("pkt_too_big", Severity.DROP, "packet", "Frames larger than the receive buffer"),
     FLOW_FASTPATH("flow_fastpath", Severity.INFO, "flow", "Packets matched an existing session (fast path)"),
     FLOW_SLOWPATH("flow_slowpath", Severity.INFO, "flow", "Packets without a session (slow path)"),
@@ -52,6 +57,11 @@ public enum FlowCounter implements CounterKind {
     HA_SENT_TO_PEER("flow_ha_to_peer", Severity.INFO, "ha", "Packets sent to the HA peer (HA3)"),
     SESSION_FROM_PEER("session_from_peer", Severity.INFO, "ha", "Sessions installed from HA2 sync"),
     NON_IP_FORWARDED("flow_non_ip_forward", Severity.INFO, "flow", "Non-IP frames passed through a virtual wire"),
+    L2_OTHER_HOST(
+            "flow_l2_other_host",
+            Severity.DROP,
+            "flow",
+            "Frames on a layer-3 interface addressed to another host's MAC (seen in promiscuous mode)"),
     NON_IP_DROP("flow_non_ip_drop", Severity.DROP, "flow", "Non-IP frames on a layer-3 interface"),
     ICMP_ERROR_MATCHED(
             "flow_icmp_error_matched", Severity.INFO, "flow", "ICMP errors forwarded for the session they refer to"),

@@ -222,11 +222,34 @@ final class Layer3 {
     }
 
     /**
+     * Virtual wires: the switches on both sides still send each host's MAC towards the old active node's ports
+     * (a crashed process leaves its links up, and a wire has no address of its own to announce). For every host
+     * the wire has seen ARP from (learnt on this node or synced from the peer over HA2), a gratuitous ARP with the
+     * host's own, unchanged binding goes out the other side of the wire, so the switch there learns the host's MAC
+     * on this node's port. Returns frames sent.
+     */
+    private int announceWireHosts() {
+        int sent = 0;
+        for (NeighborTable.Entry n : e.neighbors.entries()) {
+            int side = n.interfaceId();
+            int out = side >= 0 && side < e.rc.interfaceCount && !e.rc.layer3[side] ? e.rc.wirePeer[side] : -1;
+            if (out >= 0) {
+                int len = PacketFactory.gratuitousArp(scratch, n.mac(), n.ip());
+                if (e.emitter.emit(out, scratch, len)) {
+                    sent++;
+                    e.counters.increment(FlowCounter.GARP_SENT);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /**
      * Gratuitous ARP for every own address on every layer-3 interface: a new active node tells neighbours and
      * switches at once where the (virtual) MAC now lives. Returns frames sent.
      */
     int announce() {
-        int sent = 0;
+        int sent = announceWireHosts();
         int[] ips = e.rc.ownIpv4;
         int[] ifs = e.rc.ownIpv4Interface;
         for (int k = 0; k < ips.length; k++) {

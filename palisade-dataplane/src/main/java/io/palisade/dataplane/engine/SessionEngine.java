@@ -322,6 +322,10 @@ public final class SessionEngine implements WorkerContext {
         if (peer < 0) {
             return drop(FlowCounter.NO_EGRESS);
         }
+        if (outcome == ParseStatus.ARP && meta.arpSenderIp() != 0) {
+            // hosts on each side of the wire, announced on their behalf after a takeover (Layer3.announce)
+            neighbors.learn(ingress, meta.arpSenderIp(), meta.arpSenderMac(), nowNs, Layer3.NEIGHBOR_REFRESH_NS);
+        }
         counters.increment(FlowCounter.NON_IP_FORWARDED);
         egressInterface = peer;
         return FORWARD;

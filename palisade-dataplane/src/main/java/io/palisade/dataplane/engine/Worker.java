@@ -5,8 +5,15 @@ import io.palisade.dataplane.packet.LinkType;
 import io.palisade.dataplane.packet.PacketRewriter;
 import io.palisade.dataplane.port.FrameBatch;
 import io.palisade.dataplane.port.Port;
+import io.palisade.linux.sys.LinuxIoException;
+import io.palisade.linux.sys.PollSet;
+import io.palisade.linux.sys.SocketConstants;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One data-plane worker: the agent that owns a {@link SessionEngine}. Duty cycle: take the newest epoch and
@@ -17,7 +24,13 @@ public final class Worker implements Agent, Emitter {
     private static final int HANDOFF_BUDGET = 256;
     private static final int TASK_BUDGET = 64;
 
+    /** ARP entries not refreshed for this long are forgotten (PAN-OS ARP cache timeout default: 1800 s). */
+    static final long NEIGHBOR_TIMEOUT_NS = 1800L * 1_000_000_000L;
+
+    private static final long NEIGHBOR_EXPIRY_INTERVAL_NS = 1_000_000_000L;
+
     private final int index;
+    private long nextNeighborExpiryNs;
     private final SessionEngine engine;
     private final Port[] ports;
     private final FrameBatch batch;
@@ -27,6 +40,9 @@ public final class Worker implements Agent, Emitter {
     private final boolean[] touched;
     /** Keeps the prefetch loads from being optimised away. */
     private long prefetchSink;
+
+    private PollSet pollSet;
+    private Port[] pollPorts;
 
     /**
      * @param wiring the engine's wiring; this worker is its emitter
@@ -81,6 +97,10 @@ public final class Worker implements Agent, Emitter {
         flushTouched();
         work += runTasks(nowNs);
         work += engine.age(nowNs);
+        if (index == 0 && nowNs - nextNeighborExpiryNs >= 0) {
+            nextNeighborExpiryNs = nowNs + NEIGHBOR_EXPIRY_INTERVAL_NS;
+            work += engine.neighbors.expire(nowNs - NEIGHBOR_TIMEOUT_NS);
+        }
         work += engine.sink.poll(index, nowNs);
         return work;
     }
@@ -186,6 +206,47 @@ public final class Worker implements Agent, Emitter {
         }
         touched[interfaceId] = true;
         return true;
+    }
+
+    /**
+     * Idle wait (the runner's parker): short waits park; longer ones block in {@code poll(2)} on the receive queues
+     * this worker owns, for at most a millisecond (handed-over packets and tasks are checked at least that often),
+     * and return as soon as a frame arrives.
+     */
+    public void park(long ns) {
+        if (ns < 1_000_000L || !pollable()) {
+            LockSupport.parkNanos(ns);
+            return;
+        }
+        try {
+            if (pollSet.await(1) > 0) {
+                for (int i = 0; i < pollPorts.length; i++) {
+                    if ((pollSet.revents(i) & SocketConstants.POLLERR) != 0) {
+                        pollPorts[i].clearReceiveError(index);
+                    }
+                }
+            }
+        } catch (LinuxIoException e) {
+            LockSupport.parkNanos(ns);
+        }
+    }
+
+    private boolean pollable() {
+        if (pollSet == null) {
+            List<Port> owned = new ArrayList<>();
+            for (Port p : ports) {
+                if (p != null && ownsQueue(p) && p.receiveDescriptor(index) >= 0) {
+                    owned.add(p);
+                }
+            }
+            pollPorts = owned.toArray(Port[]::new);
+            int[] fds = new int[pollPorts.length];
+            for (int i = 0; i < fds.length; i++) {
+                fds[i] = pollPorts[i].receiveDescriptor(index);
+            }
+            pollSet = new PollSet(Arena.ofAuto(), fds, SocketConstants.POLLIN | SocketConstants.POLLERR);
+        }
+        return pollSet.size() > 0;
     }
 
     @Override

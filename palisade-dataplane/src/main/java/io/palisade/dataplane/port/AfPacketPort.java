@@ -5,9 +5,12 @@ import io.palisade.linux.netlink.RtNetlink;
 import io.palisade.linux.netlink.SysfsOperstate;
 import io.palisade.linux.packet.AfPacketOptions;
 import io.palisade.linux.packet.AfPacketSocket;
+import io.palisade.linux.packet.Ethtool;
 import io.palisade.linux.packet.Fanout;
 import io.palisade.linux.packet.FrameHandler;
 import io.palisade.linux.packet.FrameTransmitter;
+import io.palisade.linux.packet.Offload;
+import io.palisade.linux.packet.RingGeometry;
 import io.palisade.linux.packet.RxFrame;
 import io.palisade.linux.sys.LinuxIoException;
 import java.io.IOException;
@@ -16,12 +19,15 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A Linux interface through AF_PACKET: one socket (TPACKET_V3 receive ring, batched sendmmsg transmit) per
- * worker queue, joined in a fanout group of the interface so the kernel spreads flows over the workers; the
- * workers hand packets on to the owner of their flow. Promiscuous (frames for the HA virtual MAC must be seen),
+ * worker queue, joined in a fanout group of the interface whose classic BPF program ({@link FlowOwnerBpf})
+ * computes the engine's own flow owner, so IPv4 TCP and UDP arrive at the worker that owns their session (in
+ * both directions, and for NAT replies); the rest is handed over by the engine as before. Promiscuous (frames for the HA virtual MAC must be seen),
  * own transmissions ignored, qdisc bypassed. Frames the kernel left with a partial checksum are flagged so the
  * engine completes the checksum before the frame leaves through another port.
  */
 public final class AfPacketPort implements Port {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AfPacketPort.class);
+
     private final String name;
     private final String link;
     private final AfPacketSocket[] sockets;
@@ -30,15 +36,36 @@ public final class AfPacketPort implements Port {
     private final long mac;
     private final SysfsOperstate operstate = SysfsOperstate.system();
     private volatile boolean adminUp = true;
+    private volatile long acceptedUnicast;
+    private long ringDrops;
 
     /** Copies ring frames into the worker's batch; one per queue, reused (no allocation per receive). */
-    private static final class Receiver implements FrameHandler {
+    private final class Receiver implements FrameHandler {
         FrameBatch batch;
         int added;
+        long oversize;
+        long otherHost;
 
         @Override
         public void onFrame(RxFrame f) {
-            if (f.oversize() || f.packetType() == RxFrame.PACKET_OUTGOING) {
+            if (f.packetType() == RxFrame.PACKET_OUTGOING) {
+                return;
+            }
+            long only = acceptedUnicast;
+            if (only != 0 && f.length() >= 6 && !forUs(f, only)) {
+                otherHost++;
+                return;
+            }
+            if (f.oversize() || f.length() > batch.slotSize()) {
+                if (oversize++ == 0) {
+                    LOG.warn(
+                            "interface {} (Linux {}): dropping a {}-byte frame, larger than the MTU: the sending side"
+                                    + " merges segments (GSO/TSO or GRO on); switch it off there with ethtool -K"
+                                    + " <interface> gso off tso off gro off (counted as pkt_too_big)",
+                            name,
+                            link,
+                            f.length());
+                }
                 return;
             }
             if (batch.add(f.buffer(), f.offset(), f.length(), f.checksumNotReady() ? FrameBatch.CHECKSUM_PARTIAL : 0)) {
@@ -61,9 +88,12 @@ public final class AfPacketPort implements Port {
         this.receivers = new Receiver[queues];
         try {
             for (int q = 0; q < queues; q++) {
-                AfPacketOptions options = AfPacketOptions.defaults();
+                // A TPACKET_V3 block reaches user space when full or after its timeout: 1 ms bounds the latency a
+                // lightly loaded firewall adds per hop; 16 MiB per ring absorbs TCP bursts while a worker is busy.
+                AfPacketOptions options = AfPacketOptions.defaults().withRing(new RingGeometry(1 << 20, 16, 2048, 1));
                 if (queues > 1) {
-                    options = options.withFanout(Fanout.hash(fanoutGroup));
+                    // the kernel computes the engine's flow owner, so packets arrive at the worker owning them
+                    options = options.withFanout(Fanout.cbpf(fanoutGroup, FlowOwnerBpf.program()));
                 }
                 sockets[q] = AfPacketSocket.open(link, options);
                 transmitters[q] = sockets[q].transmitter();
@@ -72,11 +102,80 @@ public final class AfPacketPort implements Port {
             try (RtNetlink rt = RtNetlink.open()) {
                 this.mac = parseMac(rt.link(link).mac());
             }
+            receiveOffloadOff();
         } catch (LinuxIoException e) {
             close();
             throw new UncheckedIOException(
                     new IOException("interface " + name + " (Linux " + link + "): " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * GRO on this link would merge received segments into frames larger than the MTU before AF_PACKET sees them,
+     * and a firewall must forward frames as they were on the wire: switch it off, and say so. (GSO/TSO matter on
+     * the sending side, which is not ours to change; oversize frames from there are dropped and counted.)
+     */
+    private void receiveOffloadOff() {
+        try (Ethtool ethtool = Ethtool.open()) {
+            if (ethtool.get(link, Offload.GRO)) {
+                ethtool.set(link, Offload.GRO, false);
+                LOG.info("interface {} (Linux {}): generic-receive-offload switched off for forwarding", name, link);
+            }
+        } catch (LinuxIoException e) {
+            LOG.warn("interface {} (Linux {}): cannot check GRO: {}", name, link, e.getMessage());
+        }
+    }
+
+    private static boolean forUs(RxFrame f, long mac) {
+        MemorySegment b = f.buffer();
+        long o = f.offset();
+        byte first = b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o);
+        if ((first & 1) != 0) {
+            return true; // broadcast or multicast
+        }
+        long dst = 0;
+        for (int i = 0; i < 6; i++) {
+            dst = dst << 8 | (b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o + i) & 0xff);
+        }
+        return dst == mac;
+    }
+
+    @Override
+    public void acceptUnicast(long mac) {
+        acceptedUnicast = mac;
+    }
+
+    @Override
+    public long otherHostFrames() {
+        long n = 0;
+        for (Receiver r : receivers) {
+            n += r == null ? 0 : r.otherHost;
+        }
+        return n;
+    }
+
+    /**
+     * Frames the kernel dropped because a worker's receive ring was full (the worker did not keep up), since the
+     * port was opened. The kernel resets its counter on each read, so reads are added up here.
+     */
+    public synchronized long ringDrops() {
+        for (AfPacketSocket socket : sockets) {
+            try {
+                ringDrops += socket.statistics().drops();
+            } catch (LinuxIoException | RuntimeException e) {
+                // a closed or failing socket has nothing more to report
+            }
+        }
+        return ringDrops;
+    }
+
+    /** Frames dropped because they were larger than the MTU (segments merged by offloads). */
+    public long oversizeFrames() {
+        long n = 0;
+        for (Receiver r : receivers) {
+            n += r == null ? 0 : r.oversize;
+        }
+        return n;
     }
 
     private static long parseMac(String text) {
@@ -161,6 +260,16 @@ public final class AfPacketPort implements Port {
     @Override
     public long macAddress() {
         return mac;
+    }
+
+    @Override
+    public int receiveDescriptor(int queue) {
+        return sockets[queue].fd();
+    }
+
+    @Override
+    public void clearReceiveError(int queue) {
+        poll(queue, 0);
     }
 
     /** Blocks up to {@code timeoutMs} until queue {@code queue} has frames. */

@@ -27,6 +27,29 @@ public interface Port extends AutoCloseable {
     /** Pushes out frames queued by {@link #send} (one kick per batch where the port batches). */
     default void flush(int queue) {}
 
+    /**
+     * A file descriptor an idle worker may {@code poll(2)} for frames on {@code queue}, or -1 when the port has none
+     * (the worker then parks for a fixed time).
+     */
+    default int receiveDescriptor(int queue) {
+        return -1;
+    }
+
+    /** Poll reported an error on {@link #receiveDescriptor}: read and clear it, so the next poll blocks again. */
+    default void clearReceiveError(int queue) {}
+
+    /**
+     * Unicast frames this port delivers: only those for {@code mac} (plus broadcast and multicast), or all when 0.
+     * A layer-3 interface on a promiscuous socket sees unicast between other hosts of the segment and frames for
+     * the host's own MAC; those are not the firewall's. Ports that see only their own traffic ignore this.
+     */
+    default void acceptUnicast(long mac) {}
+
+    /** Unicast frames not delivered because of {@link #acceptUnicast}. */
+    default long otherHostFrames() {
+        return 0;
+    }
+
     /** Whether the link is up (carrier), as the kernel or the tunnel reports it. */
     boolean linkUp();
 

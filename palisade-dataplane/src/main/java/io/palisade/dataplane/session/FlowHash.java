@@ -8,17 +8,32 @@ package io.palisade.dataplane.session;
 public final class FlowHash {
     private FlowHash() {}
 
-    /** Same value for (a, b, pa, pb) and (b, a, pb, pa). */
+    /**
+     * Same value for (a, b, pa, pb) and (b, a, pb, pa). Built from 32-bit operations only (xor-folded addresses,
+     * xor of the ports, the murmur3 32-bit finaliser), so the kernel can compute the very same value for IPv4 TCP
+     * and UDP in the classic BPF program of the AF_PACKET fanout ({@code FlowOwnerBpf}) and deliver each packet
+     * straight to the worker that owns its flow.
+     */
     public static int symmetric(long aHi, long aLo, long bHi, long bLo, int portA, int portB, int protocol) {
-        long addr = (aHi ^ bHi) * 0x9E3779B97F4A7C15L + (aLo ^ bLo);
-        long ports = (long) (portA ^ portB) << 8 | protocol;
-        // Commutative parts only (xor of both sides), then a strong mix so low bits are usable.
-        return (int) mix(addr ^ ports * 0xC2B2AE3D27D4EB4FL);
+        long hi = aHi ^ bHi;
+        long lo = aLo ^ bLo;
+        int x = (int) lo ^ (int) (lo >>> 32) ^ (int) hi ^ (int) (hi >>> 32);
+        x ^= ((portA ^ portB) & 0xffff) << 16 ^ protocol;
+        return fmix32(x);
     }
 
-    /** The worker that owns a flow among {@code workers}. */
+    /** The worker that owns a flow among {@code workers} (the kernel's fanout takes the same remainder). */
     public static int owner(int symmetricHash, int workers) {
-        return (int) (((symmetricHash & 0xffffffffL) * workers) >>> 32);
+        return Integer.remainderUnsigned(symmetricHash, workers);
+    }
+
+    /** The murmur3 32-bit finaliser. */
+    static int fmix32(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ h >>> 16;
     }
 
     /** Hash of one direction's key for the session index. */

@@ -44,6 +44,25 @@ class VirtualWireEngineTest {
         h.close();
     }
 
+    @Test
+    void hostsSeenInArpAreAnnouncedOnTheOtherSideAfterATakeover() {
+        byte[] arp = io.palisade.testkit.packets.FrameBuilder.ethernet()
+                .macs(Frames.SERVER_MAC, "ff:ff:ff:ff:ff:ff")
+                .arp(1, Frames.SERVER_MAC, "198.18.1.10", "00:00:00:00:00:00", "198.18.0.10")
+                .build();
+        assertThat(h.send("ethernet1/2", arp).egress()).isEqualTo("ethernet1/1"); // the wire passes ARP on
+
+        h.engines.getFirst().layer3.announce();
+
+        assertThat(h.emitted).singleElement().satisfies(s -> {
+            assertThat(s.interfaceName()).as("out the side the host is not on").isEqualTo("ethernet1/1");
+            PacketMeta g = Frames.parse(s.frame());
+            assertThat(g.srcMac()).isEqualTo(Frames.mac(Frames.SERVER_MAC));
+            assertThat(g.arpSenderMac()).isEqualTo(Frames.mac(Frames.SERVER_MAC));
+            assertThat(g.arpSenderIp()).isEqualTo(g.arpTargetIp());
+        });
+    }
+
     private SessionTable table() {
         return h.engines.getFirst().v4;
     }

@@ -75,6 +75,9 @@ public final class HaAgent implements Agent, ConfigListener {
     private volatile HaView view;
     private long lastCycleNs;
     private long nextMonitorNs;
+    /** Set by {@link #linkStateChanged} from the link-event thread: evaluate the monitors in the next cycle. */
+    private volatile boolean monitorDue;
+
     private MonitorVerdict linkVerdict = MonitorVerdict.healthy();
     private MonitorVerdict pathVerdict = MonitorVerdict.healthy();
     private MonitorVerdict dataplaneVerdict = MonitorVerdict.healthy();
@@ -165,6 +168,14 @@ public final class HaAgent implements Agent, ConfigListener {
         return submit(new HaCommand.Functional(new CompletableFuture<>()));
     }
 
+    /**
+     * Any thread: the kernel reported a link change, so link monitoring is evaluated in the next duty cycle instead
+     * of at the next monitoring interval (event-driven link monitoring; the interval remains the fallback).
+     */
+    public void linkStateChanged() {
+        monitorDue = true;
+    }
+
     public CompletableFuture<String> syncToRemote() {
         return submit(new HaCommand.SyncToRemote(new CompletableFuture<>()));
     }
@@ -200,7 +211,8 @@ public final class HaAgent implements Agent, ConfigListener {
         work += helloOnLinkUp();
         work += inbox.drain(r -> onReceived(r, nowNs), INBOX_BUDGET);
         work += chooseMessageLink(nowNs);
-        if (nowNs - nextMonitorNs >= 0) {
+        if (nowNs - nextMonitorNs >= 0 || monitorDue) {
+            monitorDue = false;
             nextMonitorNs = nowNs + MONITOR_INTERVAL_NS;
             work += monitors(nowNs);
         }
@@ -300,7 +312,13 @@ public final class HaAgent implements Agent, ConfigListener {
             }
         }
         if (pathMonitor != null && pathMonitor.enabled()) {
-            MonitorVerdict v = pathMonitor.doWork(nowNs);
+            // With passive link state shutdown the data links are down on purpose: paths cannot be probed, and
+            // that is no failure (PAN-OS: such failures are not detectable while passive).
+            boolean linksShut = Boolean.FALSE.equals(linksUpApplied);
+            if (linksShut) {
+                pathMonitor.reset();
+            }
+            MonitorVerdict v = linksShut ? MonitorVerdict.healthy() : pathMonitor.doWork(nowNs);
             changed = true;
             if (!v.equals(pathVerdict)) {
                 LOG.info("Path monitoring: {}", v.failed() ? "failed, " + v.detail() : "all path groups up");

@@ -123,6 +123,20 @@ public final class PathMonitor implements AutoCloseable {
         return failed;
     }
 
+    /**
+     * Forgets every loss: the paths could not be probed for a while (the data links were down on purpose, passive
+     * link state shutdown), which says nothing about them; monitoring starts afresh when the links are back.
+     */
+    public void reset() {
+        for (Group g : groups) {
+            for (Destination d : g.destinations) {
+                d.consecutiveLosses = 0;
+                d.up = true;
+            }
+        }
+        failed = false;
+    }
+
     /** Sends due probes, collects answers and losses; returns the verdict. */
     public MonitorVerdict doWork(long nowNs) {
         StringJoiner failedNames = new StringJoiner(", ");

@@ -52,8 +52,6 @@ public final class AfPacketSocket implements AutoCloseable {
     private final Counters<AfPacketCounter> counters = new Counters<>(AfPacketCounter.class);
     private final CallState callState;
     private final PollFd pollFd;
-    private final MemorySegment statsBuffer;
-    private final MemorySegment statsLength;
     private RxRing rxRing;
     private FrameTransmitter transmitter;
     private int lastSocketErrno;
@@ -67,8 +65,6 @@ public final class AfPacketSocket implements AutoCloseable {
         this.mtu = mtu;
         this.callState = CallState.allocate(arena);
         this.pollFd = new PollFd(arena, fd, SocketConstants.POLLIN | SocketConstants.POLLERR);
-        this.statsBuffer = arena.allocate(TpacketStatsV3.LAYOUT);
-        this.statsLength = arena.allocate(JAVA_INT);
     }
 
     /**
@@ -288,16 +284,20 @@ public final class AfPacketSocket implements AutoCloseable {
     /** The kernel's counters since the previous call (reading resets them). */
     public PacketStatistics statistics() throws LinuxIoException {
         checkOpen();
-        statsLength.set(JAVA_INT, 0, (int) TpacketStatsV3.LAYOUT.byteSize());
-        if (Libc.getsockopt(
-                        callState, fd, SocketConstants.SOL_PACKET, Options.PACKET_STATISTICS, statsBuffer, statsLength)
-                < 0) {
-            throw callState.failure("AF_PACKET PACKET_STATISTICS", interfaceName);
+        // own scratch memory: a monitoring thread may read statistics while the owner thread sends and polls
+        try (Arena scratch = Arena.ofConfined()) {
+            CallState cs = CallState.allocate(scratch);
+            MemorySegment stats = scratch.allocate(TpacketStatsV3.LAYOUT);
+            MemorySegment length = scratch.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, (int) TpacketStatsV3.LAYOUT.byteSize());
+            if (Libc.getsockopt(cs, fd, SocketConstants.SOL_PACKET, Options.PACKET_STATISTICS, stats, length) < 0) {
+                throw cs.failure("AF_PACKET PACKET_STATISTICS", interfaceName);
+            }
+            return new PacketStatistics(
+                    Integer.toUnsignedLong(stats.get(JAVA_INT, TpacketStatsV3.PACKETS)),
+                    Integer.toUnsignedLong(stats.get(JAVA_INT, TpacketStatsV3.DROPS)),
+                    Integer.toUnsignedLong(stats.get(JAVA_INT, TpacketStatsV3.FREEZE_Q_CNT)));
         }
-        return new PacketStatistics(
-                Integer.toUnsignedLong(statsBuffer.get(JAVA_INT, TpacketStatsV3.PACKETS)),
-                Integer.toUnsignedLong(statsBuffer.get(JAVA_INT, TpacketStatsV3.DROPS)),
-                Integer.toUnsignedLong(statsBuffer.get(JAVA_INT, TpacketStatsV3.FREEZE_Q_CNT)));
     }
 
     public Counters<AfPacketCounter> counters() {
@@ -327,7 +327,8 @@ public final class AfPacketSocket implements AutoCloseable {
         return lastSocketErrno;
     }
 
-    int fd() {
+    /** The socket descriptor, for a {@code poll(2)} over several sockets; {@link #poll} clears errors. */
+    public int fd() {
         return fd;
     }
 
