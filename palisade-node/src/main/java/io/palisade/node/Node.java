@@ -307,12 +307,18 @@ public final class Node implements AutoCloseable {
                 options.clock(),
                 options.epochMillis()));
         configService.addListener(haAgent);
-        haRunner = new AgentRunner(
-                        haAgent,
-                        options.clock(),
-                        new IdleStrategy(50_000, 1_000_000),
-                        t -> LOG.error("HA agent stopped: {}", t.toString()))
+        haRunner = new AgentRunner(haAgent, options.clock(), new IdleStrategy(50_000, 1_000_000), this::haAgentFailed)
                 .start();
+    }
+
+    /**
+     * The HA agent thread died: nothing sends heartbeats or follows the peer any more, so the peer takes over;
+     * this node stops forwarding so there are never two forwarding nodes (fail closed, like a PAN-OS device
+     * whose HA process fails and goes non-functional).
+     */
+    private void haAgentFailed(Throwable t) {
+        LOG.error("HA agent stopped: {}; this node stops forwarding", t.toString());
+        dataplane.forwardingSwitch().set(io.palisade.dataplane.engine.ForwardingMode.DISCARD);
     }
 
     private static HaConfig.Ha1Encryption resolveTls(HaConfig.Ha1Encryption e, Path baseDir) {
@@ -380,11 +386,12 @@ public final class Node implements AutoCloseable {
         if (!port.adminUp() || options.clock().nanoTime() - linksSettleDeadlineNs < 0) {
             return true;
         }
-        String linux = rc.config().interfaces().stream()
-                .filter(i -> i.name().equals(interfaceName))
-                .map(i -> i.backing() instanceof io.palisade.config.model.Backing.AfPacket a ? a.link() : null)
-                .findFirst()
-                .orElse(null);
+        String linux = null;
+        for (var i : rc.config().interfaces()) {
+            if (i.name().equals(interfaceName) && i.backing() instanceof io.palisade.config.model.Backing.AfPacket a) {
+                linux = a.link();
+            }
+        }
         if (linkWatcher != null && linux != null) {
             var event = linkWatcher.operUp(linux);
             if (event.isPresent()) {

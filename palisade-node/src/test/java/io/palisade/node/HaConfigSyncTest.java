@@ -118,6 +118,11 @@ class HaConfigSyncTest {
         assertThat(HaRenderer.all(a.ops().haStatus(), System.currentTimeMillis()))
                 .contains("Running Configuration: not synchronized");
 
+        // Not from the passive node: the active node would refuse it.
+        CommandResult fromPassive = b.ops().haSyncToRemoteRunningConfig();
+        assertThat(fromPassive.ok()).as(fromPassive.message()).isFalse();
+        assertThat(fromPassive.message()).startsWith("not sent: the peer is active");
+
         // The operator pushes the active's running configuration.
         CommandResult push = a.ops().haSyncToRemoteRunningConfig();
         assertThat(push.ok()).as(push.message()).isTrue();

@@ -267,7 +267,7 @@ public final class HaAgent implements Agent, ConfigListener {
                                     : "not suspended; nothing to do (state "
                                             + machine.state().displayName() + ")");
                 }
-                case HaCommand.SyncToRemote s -> answer(s, pushConfig("sync-to-remote"));
+                case HaCommand.SyncToRemote s -> answer(s, syncToRemote(nowNs));
                 case HaCommand.Committed m -> onCommitted(m.running().value());
             }
         }
@@ -580,6 +580,20 @@ public final class HaAgent implements Agent, ConfigListener {
     }
 
     /** Sends the running configuration to the peer; returns what happened in one line. */
+    /**
+     * {@code sync-to-remote} is refused up front while a peer is active: the active node would refuse the
+     * configuration anyway (config flows from the active node), and saying "sent" first hid that.
+     */
+    private String syncToRemote(long nowNs) {
+        boolean peerActive = !machine.state().isActive()
+                && machine.snapshot(nowNs).peers().stream()
+                        .anyMatch(p -> p.connectionUp() && p.state().isActive());
+        return peerActive
+                ? "not sent: the peer is active and configuration flows from the active node (this node is "
+                        + machine.state().displayName() + ")"
+                : pushConfig("sync-to-remote");
+    }
+
     private String pushConfig(String why) {
         RunningConfig r = env.running();
         if (r == null) {
