@@ -88,13 +88,21 @@ public final class SessionTable implements AutoCloseable {
     public int lookup(
             long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort, int protocol, int zone) {
         long h = FlowHash.directional(srcHi, srcLo, dstHi, dstLo, srcPort, dstPort, protocol, zone);
+        long r = probe(h, srcHi, srcLo, dstHi, dstLo, srcPort << 16 | dstPort, protocol, zone);
+        return r >= 0 ? (int) r : -1;
+    }
+
+    /**
+     * Walks a key's probe sequence: the handle of the entry holding the key, or {@code ~slot} (negative) of the
+     * first empty slot, where the key would be inserted.
+     */
+    private long probe(long h, long srcHi, long srcLo, long dstHi, long dstLo, int ports, int protocol, int zone) {
         int tag = (int) h;
         long slot = home(tag);
-        int ports = srcPort << 16 | dstPort;
         while (true) {
             long e = index.getAtIndex(LONG, slot);
             if (e == 0) {
-                return -1;
+                return ~slot;
             }
             if ((int) (e >>> 32) == tag) {
                 int handle = (int) e - 1;
@@ -201,24 +209,35 @@ public final class SessionTable implements AutoCloseable {
      * indexed) when either key is already present, e.g. a NAT translation that collides with a live session.
      */
     public boolean publish(int rec, SessionState state) {
-        if (lookupKeyOf(rec, C2S) >= 0 || lookupKeyOf(rec, S2C) >= 0) {
+        // Each key is hashed and probed once: the probe that finds a key absent also yields the empty slot it goes
+        // to (the s2c slot is usually a cache miss on a large table; a second walk to insert cost a second hash).
+        long c2sHash = hashOf(rec, C2S);
+        long s2cHash = hashOf(rec, S2C);
+        long c2s = probeKeyOf(rec, C2S, c2sHash);
+        if (c2s >= 0) {
             return false;
         }
-        insertIndex(rec, C2S);
-        insertIndex(rec, S2C);
+        long s2c = probeKeyOf(rec, S2C, s2cHash);
+        if (s2c >= 0) {
+            return false;
+        }
+        insertIndex(~c2s, c2sHash, rec, C2S);
+        insertIndex(~s2c, s2cHash, rec, S2C);
         records.set(BYTE, (long) rec * recordSize + layout.state, (byte) state.ordinal());
         size++;
         return true;
     }
 
-    private int lookupKeyOf(int rec, int dir) {
-        return lookup(
+    private long probeKeyOf(int rec, int dir, long hash) {
+        long base = base(rec);
+        int portOff = dir == C2S ? layout.c2sPorts : layout.s2cPorts;
+        return probe(
+                hash,
                 addressHi(rec, dir, true),
                 addressLo(rec, dir, true),
                 addressHi(rec, dir, false),
                 addressLo(rec, dir, false),
-                srcPort(rec, dir),
-                dstPort(rec, dir),
+                records.get(INT, base + portOff),
                 protocol(rec),
                 zone(rec, dir));
     }
@@ -235,9 +254,11 @@ public final class SessionTable implements AutoCloseable {
                 zone(rec, dir));
     }
 
-    private void insertIndex(int rec, int dir) {
-        long h = hashOf(rec, dir);
-        long slot = home((int) h);
+    /**
+     * Enters a record's key at the first free slot from {@code slot} on: the empty slot its probe found, or a later
+     * one when the record's other key took that slot (both keys with the same home).
+     */
+    private void insertIndex(long slot, long h, int rec, int dir) {
         while (index.getAtIndex(LONG, slot) != 0) {
             slot = next(slot);
         }

@@ -105,6 +105,28 @@ class SessionTableTest {
     }
 
     @Test
+    void aSessionWhoseKeysAreEqualIndexesBothAndRemovesCleanly() {
+        // Both keys hash to the same home slot: publish must put the second key after the first, not over it.
+        try (SessionTable t = new SessionTable(SessionLayout.IPV4, 16)) {
+            Key k = new Key(0, 0xC6120001L, 0, 0xC6120001L, 5000, 5000, 17, 1);
+            Key other = new Key(0, 0xC6120002L, 0, 0xC6120003L, 1, 2, 17, 1);
+            int rec = insert(t, k, k);
+            int next = insert(t, other, other.reverse(2));
+
+            assertThat(rec).isNotNegative();
+            assertThat(lookup(t, k) >>> 1).isEqualTo(rec);
+            assertThat(lookup(t, other)).isEqualTo(next << 1 | SessionTable.C2S);
+            assertThat(insert(t, k, new Key(0, 9, 0, 9, 1, 1, 17, 1)))
+                    .as("its key is taken")
+                    .isEqualTo(-1);
+            t.remove(rec);
+            assertThat(lookup(t, k)).isEqualTo(-1);
+            assertThat(lookup(t, other.reverse(2))).isEqualTo(next << 1 | SessionTable.S2C);
+            assertThat(t.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void fullTableRefusesAndRemovalFreesRecords() {
         try (SessionTable t = new SessionTable(SessionLayout.IPV4, 4)) {
             List<Integer> recs = new ArrayList<>();
