@@ -66,7 +66,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /**
      * Builds the topology, starts the nodes and the echo server and waits until the nodes are ready (pairs: one
-     * active, one passive, state synchronised). On any failure everything created is removed before the error
+     * active, one passive, state synchronised; with preemption the preferred node fw-a active). On any failure everything created is removed before the error
      * is thrown.
      *
      * @param keep keep the lab after this JVM exits ({@code lab up}); otherwise a shutdown hook removes it
@@ -216,6 +216,10 @@ public final class NetnsLab implements AutoCloseable {
         List<String> states = nodeNames.stream().map(this::haState).toList();
         if (!states.contains("active") || !states.contains("passive")) {
             return "HA states " + states;
+        }
+        if (settings.preemptive() && !"active".equals(states.getFirst())) {
+            // the preferred node (priority 50) takes over after the preemption hold time: tests and faults expect it
+            return "HA states " + states + ", waiting for " + nodeNames.getFirst() + " to preempt";
         }
         String passive = nodeNames.get(states.indexOf("passive"));
         String sync = api(passive, "/api/v1/ha").path("local").path("stateSync").asText("");
