@@ -58,8 +58,8 @@ public final class SessionTable implements AutoCloseable {
         long slots = (long) Math.ceil(2.0 * capacity / MAX_LOAD);
         this.indexSlots = slots;
         this.arena = Arena.ofShared();
-        this.records = arena.allocate((long) capacity * recordSize, 64);
-        this.index = arena.allocate(slots * 8, 64);
+        this.records = TableMemory.allocate(arena, (long) capacity * recordSize);
+        this.index = TableMemory.allocate(arena, slots * 8);
         this.freeStack = arena.allocate((long) capacity * 4, 64);
         for (int i = 0; i < capacity; i++) {
             freeStack.setAtIndex(INT, i, capacity - 1 - i);
