@@ -2,10 +2,10 @@ package io.palisade.dataplane.packet;
 
 import static io.palisade.dataplane.packet.NetOrder.U16;
 import static io.palisade.dataplane.packet.NetOrder.U32;
-import static io.palisade.dataplane.packet.NetOrder.U64;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * The Internet checksum (RFC 1071) over {@link MemorySegment} ranges, the IPv4 header and TCP/UDP/ICMPv6
@@ -31,16 +31,24 @@ public final class Checksums {
 
     private Checksums() {}
 
-    /** Ones-complement sum of {@code length} bytes at {@code offset}, unfolded; an odd last byte is padded with 0. */
+    /**
+     * Ones-complement sum of {@code length} bytes at {@code offset}, unfolded; an odd last byte is padded with 0.
+     *
+     * <p>Whole 8-byte blocks are summed in the machine's byte order and byte-swapped once at the end (RFC 1071
+     * 2(B): the sum is byte-order independent up to that swap), in a counted loop the JIT can check bounds for
+     * once. The result is congruent modulo 0xFFFF to the big-endian word sum and is zero exactly when that is, so
+     * every fold, check and checksum computed from it is the same.
+     */
     public static long sum(MemorySegment segment, long offset, int length) {
-        long acc = 0;
-        long p = offset;
-        long end = offset + length;
-        while (end - p >= 8) {
-            long v = segment.get(U64, p);
-            acc += (v >>> 32) + (v & 0xFFFF_FFFFL);
-            p += 8;
+        int blocks = length >>> 3;
+        long native64 = 0;
+        for (int i = 0; i < blocks; i++) {
+            long v = segment.get(NATIVE_U64, offset + ((long) i << 3));
+            native64 += (v >>> 32) + (v & 0xFFFF_FFFFL);
         }
+        long acc = NATIVE_IS_BIG_ENDIAN ? native64 : Short.reverseBytes((short) fold(native64)) & 0xFFFF;
+        long p = offset + ((long) blocks << 3);
+        long end = offset + length;
         if (end - p >= 4) {
             acc += segment.get(U32, p) & 0xFFFF_FFFFL;
             p += 4;
@@ -54,6 +62,9 @@ public final class Checksums {
         }
         return acc;
     }
+
+    private static final ValueLayout.OfLong NATIVE_U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final boolean NATIVE_IS_BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     /** Folds an unfolded sum to 16 bits with end-around carry; a non-zero sum never folds to 0. */
     public static int fold(long sum) {

@@ -82,6 +82,16 @@ public final class FrameBatch {
         return true;
     }
 
+    /** Every slot's view, by index (the engine warms a whole batch from it); read only. */
+    public MemorySegment[] slots() {
+        return slots;
+    }
+
+    /** Every slot's frame length, by index (valid below {@link #count()}); read only. */
+    public int[] lengths() {
+        return lengths;
+    }
+
     public MemorySegment slot(int i) {
         return slots[i];
     }

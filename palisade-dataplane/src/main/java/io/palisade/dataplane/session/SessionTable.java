@@ -28,6 +28,9 @@ public final class SessionTable implements AutoCloseable {
     private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
     private static final double MAX_LOAD = 0.6;
 
+    /** Most keys one {@link #warm} call takes. */
+    public static final int WARM_BATCH = 64;
+
     private final SessionLayout layout;
     private final boolean v6;
     private final int capacity;
@@ -37,6 +40,9 @@ public final class SessionTable implements AutoCloseable {
     private final MemorySegment index;
     private final MemorySegment freeStack;
     private final long indexSlots;
+    /** Scratch of {@link #warm}: the index entry of each key. */
+    private final long[] warmEntries = new long[WARM_BATCH];
+
     private int freeTop;
     private int size;
     private int scanCursor;
@@ -52,8 +58,8 @@ public final class SessionTable implements AutoCloseable {
         long slots = (long) Math.ceil(2.0 * capacity / MAX_LOAD);
         this.indexSlots = slots;
         this.arena = Arena.ofShared();
-        this.records = arena.allocate((long) capacity * recordSize, 64);
-        this.index = arena.allocate(slots * 8, 64);
+        this.records = TableMemory.allocate(arena, (long) capacity * recordSize);
+        this.index = TableMemory.allocate(arena, slots * 8);
         this.freeStack = arena.allocate((long) capacity * 4, 64);
         for (int i = 0; i < capacity; i++) {
             freeStack.setAtIndex(INT, i, capacity - 1 - i);
@@ -115,21 +121,31 @@ public final class SessionTable implements AutoCloseable {
     }
 
     /**
-     * Touches the memory a later {@link #lookup} of the same key reads (the home index slot and the record it
-     * names), without using the result. Called for a whole batch before processing it, the loads of different
-     * packets overlap instead of stalling one after another (Java has no prefetch instruction; plain loads
-     * issued back to back get the same memory-level parallelism). Returns a value only so the loads are kept.
+     * Warms the memory that lookups of a batch of keys will read, given their {@link FlowHash#directional} hashes
+     * ({@code 0}: skip that key). Java has no prefetch instruction, but plain loads whose results are not needed
+     * at once let the CPU overlap the cache misses of different packets (memory-level parallelism), as long as the
+     * loads of one stage do not depend on each other. So the work is split into stages, each a short loop over
+     * the whole batch: first every key's home index slot is loaded, then every record those slots name (both of
+     * its cache lines). A later {@link #lookup} of the same keys then finds slot and record in the cache. No
+     * state changes; the result means nothing and exists only so the loads are not optimised away.
+     *
+     * @param count keys to warm, at most {@link #WARM_BATCH}
      */
-    public long touch(
-            long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort, int protocol, int zone) {
-        long h = FlowHash.directional(srcHi, srcLo, dstHi, dstLo, srcPort, dstPort, protocol, zone);
-        long e = index.getAtIndex(LONG, home((int) h));
-        if (e == 0) {
-            return 0;
+    public long warm(long[] hashes, int count) {
+        long[] entries = warmEntries;
+        for (int k = 0; k < count; k++) {
+            long h = hashes[k];
+            entries[k] = h == 0 ? 0 : index.getAtIndex(LONG, home((int) h));
         }
-        int rec = ((int) e - 1) >>> 1;
-        long base = (long) rec * recordSize;
-        return e ^ records.get(LONG, base) ^ records.get(LONG, base + recordSize - 8);
+        long sink = 0;
+        for (int k = 0; k < count; k++) {
+            long e = entries[k];
+            if (e != 0) {
+                long base = (long) ((((int) e - 1) >>> 1)) * recordSize;
+                sink += records.get(LONG, base) + records.get(LONG, base + recordSize - 8);
+            }
+        }
+        return sink;
     }
 
     private boolean keyEquals(

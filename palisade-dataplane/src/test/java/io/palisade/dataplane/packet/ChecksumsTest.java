@@ -45,7 +45,21 @@ class ChecksumsTest {
             assertThat(Checksums.finish(sum))
                     .as("length %d offset %d", length, offset)
                     .isEqualTo(expected);
+            assertThat(Checksums.fold(sum))
+                    .as("folded partial sum, length %d offset %d", length, offset)
+                    .isEqualTo(Checksums.fold(bigEndianWordSum(data, offset, length)));
         }
+    }
+
+    /** The textbook sum: big-endian 16-bit words, an odd last byte padded with zero. */
+    private static long bigEndianWordSum(byte[] data, int offset, int length) {
+        long sum = 0;
+        for (int i = 0; i < length; i += 2) {
+            int hi = data[offset + i] & 0xFF;
+            int lo = i + 1 < length ? data[offset + i + 1] & 0xFF : 0;
+            sum += hi << 8 | lo;
+        }
+        return sum;
     }
 
     @Test

@@ -59,6 +59,28 @@ class SessionTableTest {
     }
 
     @Test
+    void warmingABatchChangesNothing() {
+        try (SessionTable t = new SessionTable(SessionLayout.IPV4, 16)) {
+            Key c2s = new Key(0, 0xC6120001L, 0, 0xC6120102L, 40000, 80, 6, 1);
+            Key s2c = new Key(0, 0xC6120102L, 0, 0xC6120001L, 80, 40000, 6, 2);
+            Key absent = new Key(0, 0xC6120009L, 0, 0xC6120102L, 40000, 80, 6, 1);
+            int rec = insert(t, c2s, s2c);
+            long[] hashes = {hash(c2s), 0, hash(absent), hash(s2c)};
+
+            t.warm(hashes, hashes.length);
+
+            assertThat(lookup(t, c2s)).isEqualTo(rec << 1 | SessionTable.C2S);
+            assertThat(lookup(t, s2c)).isEqualTo(rec << 1 | SessionTable.S2C);
+            assertThat(lookup(t, absent)).isEqualTo(-1);
+            assertThat(t.size()).isEqualTo(1);
+        }
+    }
+
+    private static long hash(Key k) {
+        return FlowHash.directional(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.sport, k.dport, k.proto, k.zone);
+    }
+
+    @Test
     void bothDirectionsFindTheSameRecord() {
         try (SessionTable t = new SessionTable(SessionLayout.IPV4, 16)) {
             Key c2s = new Key(0, 0xC6120001L, 0, 0xC6120102L, 40000, 80, 6, 1);
