@@ -75,6 +75,9 @@ public final class NodeOps implements OpsService {
         for (CounterKind k : EnumSet.allOf(NatOutcome.class)) {
             counterKinds.put(k.counterName(), k);
         }
+        for (CounterKind k : EnumSet.allOf(io.palisade.ha.ha1.Ha1Counter.class)) {
+            counterKinds.put(k.counterName(), k);
+        }
         if (node.haAgent() != null) {
             node.haAgent().onTransition(this::onTransition);
         }
@@ -332,6 +335,9 @@ public final class NodeOps implements OpsService {
         SessionSync s = node.sessionSync();
         if (s != null) {
             s.addCountersTo(totals);
+        }
+        for (var link : node.ha1Links()) {
+            link.counters().addTo(totals); // HA1 and HA1 backup total up, as HA2's links do
         }
         Rates r = rates(totals);
         List<CounterValue> out = new ArrayList<>();

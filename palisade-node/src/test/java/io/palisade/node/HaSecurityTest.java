@@ -118,6 +118,12 @@ class HaSecurityTest {
                 () -> pair.log.matching("HA1 malformed message from").stream().anyMatch(m -> m.contains("bad magic"))
                         && a.ha1Link(Ha1Transport.PRIMARY).counters().get(Ha1Counter.MALFORMED) > malformedBefore,
                 pair.context(a, b));
+        // ... and shown with the node's global counters (show counter global), as a drop
+        assertThat(a.ops().globalCounters()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo("ha1_rcv_malformed");
+            assertThat(c.value()).isPositive();
+            assertThat(c.severity()).isEqualTo("drop");
+        });
 
         // The pair never noticed: the real peer connection comes back and nobody changed state.
         Poll.until(
