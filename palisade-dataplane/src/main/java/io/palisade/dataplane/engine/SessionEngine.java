@@ -23,7 +23,6 @@ import io.palisade.dataplane.session.SyncState;
 import io.palisade.dataplane.session.TcpState;
 import io.palisade.dataplane.session.TcpTracker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * One worker's session engine: the stages a packet goes through, and the sessions the worker owns.
@@ -256,6 +255,16 @@ public final class SessionEngine implements WorkerContext {
         }
         SessionTable t = meta.ipVersion() == 4 ? v4 : v6;
         int handle = t.lookup(
+                warmed.hashFor(
+                        frame,
+                        meta.srcAddrHi(),
+                        meta.srcAddrLo(),
+                        meta.dstAddrHi(),
+                        meta.dstAddrLo(),
+                        meta.srcPort(),
+                        meta.dstPort(),
+                        meta.protocol(),
+                        zone),
                 meta.srcAddrHi(),
                 meta.srcAddrLo(),
                 meta.dstAddrHi(),
@@ -279,7 +288,9 @@ public final class SessionEngine implements WorkerContext {
      * cache misses of different frames overlap instead of stalling one after another: every frame's key is read
      * and hashed, then {@link SessionTable#warm} loads every index slot, then every record. Only untagged Ethernet
      * IPv4 TCP/UDP with a plain 20-byte header is warmed (the common case), its key read straight from fixed
-     * offsets; anything else is left to {@link #process}. No state changes; safe to skip.
+     * offsets; anything else is left to {@link #process}. The keys and hashes are kept ({@link WarmedKeys}) so that
+     * the lookups of these frames, in this order, do not hash the same keys again. No session state changes; safe
+     * to skip.
      *
      * @param frames frames {@code from .. from+count-1} are warmed
      * @param lengths their lengths, same indices
@@ -287,48 +298,14 @@ public final class SessionEngine implements WorkerContext {
      */
     public long prefetch(MemorySegment[] frames, int[] lengths, int from, int count, int ingress) {
         if (ingress < 0 || ingress >= rc.interfaceCount || rc.zoneOf[ingress] < 0) {
+            warmed.clear();
             return 0;
         }
-        int zone = rc.zoneOf[ingress];
-        long[] hashes = warmHashes;
-        long sink = 0;
-        for (int done = 0; done < count; done += SessionTable.WARM_BATCH) {
-            int n = Math.min(SessionTable.WARM_BATCH, count - done);
-            for (int k = 0; k < n; k++) {
-                hashes[k] = plainIpv4KeyHash(frames[from + done + k], lengths[from + done + k], zone);
-            }
-            sink += v4.warm(hashes, n);
-        }
-        return sink;
+        return warmed.warm(v4, frames, lengths, from, count, rc.zoneOf[ingress]);
     }
 
-    /** The index hash of an untagged Ethernet IPv4 TCP/UDP frame with a plain header, else 0. */
-    private static long plainIpv4KeyHash(MemorySegment frame, int length, int zone) {
-        if (length < PLAIN_IPV4_L4_PORTS_END || frame.byteSize() < PLAIN_IPV4_L4_PORTS_END) {
-            return 0;
-        }
-        if (frame.get(U16, 12) != (short) 0x0800 || frame.get(ValueLayout.JAVA_BYTE, 14) != 0x45) {
-            return 0;
-        }
-        int proto = frame.get(ValueLayout.JAVA_BYTE, 23) & 0xff;
-        if (proto != IpProtocol.TCP && proto != IpProtocol.UDP) {
-            return 0;
-        }
-        long src = frame.get(U32, 26) & 0xffffffffL;
-        long dst = frame.get(U32, 30) & 0xffffffffL;
-        int ports = frame.get(U32, 34);
-        return FlowHash.directional(0, src, 0, dst, ports >>> 16, ports & 0xffff, proto, zone);
-    }
-
-    /** Ethernet 14 + IPv4 20 + the two ports. */
-    private static final int PLAIN_IPV4_L4_PORTS_END = 38;
-
-    private final long[] warmHashes = new long[SessionTable.WARM_BATCH];
-
-    private static final ValueLayout.OfShort U16 =
-            ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt U32 =
-            ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
+    /** The keys {@link #prefetch} hashed, reused by the lookups of the same frames. */
+    private final WarmedKeys warmed = new WarmedKeys();
 
     private int notIp(ParseOutcome outcome, MemorySegment frame, int length, int ingress, long nowNs) {
         if (outcome instanceof PacketDrop d) {

@@ -91,6 +91,13 @@ public final class PacketMeta {
     long arpTargetMac;
     int arpTargetIp;
 
+    /**
+     * True once a field of the rarely used groups (ICMP and the quoted packet, ARP, TCP options) may hold a value
+     * other than its reset value. Most packets touch none of them, so {@link #reset} clears those groups only when
+     * this says so; every writer of such a field sets it first.
+     */
+    boolean rareFieldsWritten = true;
+
     /** Clears every output field; the input flag {@link #checksumPartial()} is kept. */
     void reset(int linkType, int frameLength) {
         this.linkType = linkType;
@@ -104,7 +111,15 @@ public final class PacketMeta {
         innerVlanId = -1;
         resetL3();
         resetL4();
-        resetIcmp();
+        if (rareFieldsWritten) {
+            resetTcpOptions();
+            resetIcmp();
+            resetArp();
+            rareFieldsWritten = false;
+        }
+    }
+
+    private void resetArp() {
         arpOp = 0;
         arpSenderMac = 0;
         arpSenderIp = 0;
@@ -141,12 +156,15 @@ public final class PacketMeta {
         tcpAck = 0;
         tcpWindow = 0;
         tcpDataOffset = 0;
+        payloadOffset = -1;
+        payloadLength = 0;
+    }
+
+    private void resetTcpOptions() {
         tcpMss = -1;
         tcpWindowScale = -1;
         tcpSackPermitted = false;
         tcpOptionsMalformed = false;
-        payloadOffset = -1;
-        payloadLength = 0;
     }
 
     private void resetIcmp() {

@@ -166,6 +166,7 @@ public final class PacketParser {
         if (end - off < ARP_ETHERNET_IPV4) {
             return PacketDrop.ARP_TRUNCATED;
         }
+        meta.rareFieldsWritten = true;
         meta.arpOp = u16(frame, off + 6);
         meta.arpSenderMac = u48(frame, off + 8);
         meta.arpSenderIp = i32(frame, off + 14);

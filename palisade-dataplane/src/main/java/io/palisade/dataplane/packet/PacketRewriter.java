@@ -210,6 +210,7 @@ public final class PacketRewriter {
         int old = u16(frame, at);
         NetOrder.put16(frame, at, id);
         NetOrder.put16(frame, field, Checksums.update16(u16(frame, field), old, id));
+        meta.rareFieldsWritten = true;
         meta.icmpId = id & 0xFFFF;
         meta.srcPort = meta.icmpId;
         meta.dstPort = meta.icmpId;

@@ -114,6 +114,7 @@ final class TransportParser {
 
     /** MSS, window scale and SACK-permitted from a SYN's options (at most 40 bytes, so the walk is bounded). */
     static void parseTcpOptions(MemorySegment frame, int start, int end, PacketMeta meta) {
+        meta.rareFieldsWritten = true;
         int p = start;
         while (p < end) {
             int kind = u8(frame, p);
@@ -199,6 +200,7 @@ final class TransportParser {
 
     private static ParseOutcome icmpCommon(
             MemorySegment frame, int l4, int l3End, PacketMeta meta, boolean query, boolean error) {
+        meta.rareFieldsWritten = true; // before any ICMP field, including those IcmpErrorParser fills
         meta.icmpType = u8(frame, l4);
         meta.icmpCode = u8(frame, l4 + 1);
         meta.l4Header = true;

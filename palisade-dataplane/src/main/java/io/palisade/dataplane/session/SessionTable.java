@@ -93,7 +93,24 @@ public final class SessionTable implements AutoCloseable {
      */
     public int lookup(
             long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort, int protocol, int zone) {
-        long h = FlowHash.directional(srcHi, srcLo, dstHi, dstLo, srcPort, dstPort, protocol, zone);
+        return lookup(0, srcHi, srcLo, dstHi, dstLo, srcPort, dstPort, protocol, zone);
+    }
+
+    /**
+     * {@link #lookup} with the key's {@link FlowHash#directional} hash when the caller has it already (0: hash the
+     * key here). The hash must be the one of exactly this key.
+     */
+    public int lookup(
+            long hash,
+            long srcHi,
+            long srcLo,
+            long dstHi,
+            long dstLo,
+            int srcPort,
+            int dstPort,
+            int protocol,
+            int zone) {
+        long h = hash != 0 ? hash : FlowHash.directional(srcHi, srcLo, dstHi, dstLo, srcPort, dstPort, protocol, zone);
         long r = probe(h, srcHi, srcLo, dstHi, dstLo, srcPort << 16 | dstPort, protocol, zone);
         return r >= 0 ? (int) r : -1;
     }

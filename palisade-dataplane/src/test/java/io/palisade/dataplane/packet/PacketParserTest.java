@@ -565,4 +565,46 @@ class PacketParserTest {
         assertThat(meta.protocol()).isEqualTo(-1);
         assertThat(meta.l4Offset()).isEqualTo(-1);
     }
+
+    @Test
+    void icmpArpAndTcpOptionFieldsAreResetForTheNextPacket() {
+        FrameBuilder udp =
+                FrameBuilder.ethernet().ipv4("198.18.0.1", "198.18.1.1").udp(5, 6);
+        byte[] quoted = Arrays.copyOf(udp.buildIpPacket(), 28);
+        parse(FrameBuilder.ethernet().ipv4("198.18.9.9", "198.18.0.1").icmpError(3, 3, quoted));
+        assertThat(meta.innerProtocol()).isEqualTo(IpProtocol.UDP);
+        parse(udp);
+        assertThat(meta.isIcmpError()).isFalse();
+        assertThat(meta.icmpType()).isEqualTo(-1);
+        assertThat(meta.icmpCode()).isEqualTo(-1);
+        assertThat(meta.innerIpVersion()).isZero();
+        assertThat(meta.innerL3Offset()).isEqualTo(-1);
+        assertThat(meta.innerSrcAddrLo()).isZero();
+        assertThat(meta.innerProtocol()).isEqualTo(-1);
+        assertThat(meta.innerSrcPort()).isZero();
+
+        parse(FrameBuilder.ethernet().arp(2, "02:00:00:00:00:01", "198.18.0.1", "02:00:00:00:00:02", "198.18.0.2"));
+        assertThat(meta.arpOp()).isEqualTo(2);
+        parse(udp);
+        assertThat(meta.arpOp()).isZero();
+        assertThat(meta.arpSenderIp()).isZero();
+        assertThat(meta.arpTargetMac()).isZero();
+
+        parse(FrameBuilder.ethernet()
+                .ipv4("198.18.0.1", "198.18.1.1")
+                .tcp(40000, 443)
+                .flags(SYN)
+                .tcpOptions(2, 4, 0x05, 0xB4, 4, 2, 1, 1));
+        assertThat(meta.tcpMss()).isEqualTo(1460);
+        parse(udp);
+        assertThat(meta.tcpMss()).isEqualTo(-1);
+        assertThat(meta.tcpWindowScale()).isEqualTo(-1);
+        assertThat(meta.tcpSackPermitted()).isFalse();
+
+        parse(FrameBuilder.ethernet().ipv4("198.18.0.1", "198.18.1.1").icmpEchoRequest(77, 1));
+        assertThat(meta.icmpId()).isEqualTo(77);
+        parse(udp);
+        assertThat(meta.icmpId()).isEqualTo(-1);
+        assertThat(meta.icmpSeq()).isEqualTo(-1);
+    }
 }
