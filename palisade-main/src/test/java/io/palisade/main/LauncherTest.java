@@ -84,6 +84,18 @@ class LauncherTest {
     }
 
     @Test
+    void aFirewallNodeRunsWithTheNodeJvmOptionsAndOtherCommandsWithout() throws Exception {
+        Run node = launch(Map.of("JAVA_HOME", JDK25.toString()), "run", "--config", "x.yaml");
+        assertThat(node.exit()).isZero();
+        assertThat(node.out())
+                .contains(" -XX:+UseZGC -XX:PerMethodTrapLimit=0 -XX:PerBytecodeTrapLimit=0 ")
+                .doesNotContain("UseParallelGC")
+                .endsWith("run --config x.yaml\n");
+        Run demo = launch(Map.of("JAVA_HOME", JDK25.toString()), "demo");
+        assertThat(demo.out()).contains(" -XX:+UseParallelGC ").doesNotContain("UseZGC");
+    }
+
+    @Test
     void skipsAnOldJavaHomeAndFindsAJdk25InTheJvmDirectory() throws Exception {
         Files.createSymbolicLink(repo.resolve("jvm/temurin-25"), JDK25);
         Map<String, String> env = new HashMap<>();
