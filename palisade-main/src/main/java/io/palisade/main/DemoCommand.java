@@ -112,12 +112,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private DemoReport run(double after, Path stateFile) {
-        if (!inproc && LabModes.namespacesPossible()) {
-            int n = flows != null ? flows : NETNS_FLOWS;
-            return NetnsDemo.run(new DemoOptions(fault, profile, n, steadySeconds, after, stay), stateFile);
-        }
-        int n = flows != null ? flows : INPROC_FLOWS;
-        return InProcessDemo.run(new DemoOptions(fault, profile, n, steadySeconds, after, stay), stateFile);
+        boolean netns = !inproc && LabModes.namespacesPossible();
+        int n = flows != null ? flows : netns ? NETNS_FLOWS : INPROC_FLOWS;
+        DemoOptions options = new DemoOptions(fault, profile, n, steadySeconds, after, stay);
+        return netns ? NetnsDemo.run(options, stateFile) : InProcessDemo.run(options, stateFile);
     }
 
     static boolean survivedAll(DemoReport r) {

@@ -28,15 +28,10 @@ public final class Faults {
      */
     public static void prepare(NetnsLab lab, String fault, String node) {
         String fw = TopologyBuilder.nodeNs(node);
-        String letter = fw.substring(fw.length() - 1);
         switch (fault.toLowerCase(Locale.ROOT)) {
-            case "ha1-down" -> readLink(lab.ns(fw), fw + "-ha1");
-            case "link-down" -> readLink(lab.ns(TopologyBuilder.SWITCH), letter + "-e2");
-            case "path-down" -> {
-                String sv = lab.ns(TopologyBuilder.SERVER);
-                Shell.inNs(sv, "nft", "add", "table", "inet", "palisade_lab");
-                Shell.inNs(sv, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
-            }
+            case "ha1-down" -> readLink(lab.ns(fw), ha1Link(node));
+            case "link-down" -> readLink(lab.ns(TopologyBuilder.SWITCH), switchPort(node));
+            case "path-down" -> createPingFilter(lab.ns(TopologyBuilder.SERVER));
             case "suspend" -> lab.api(node, "/api/v1/ha");
             default -> {
                 // kill needs nothing
@@ -59,12 +54,15 @@ public final class Faults {
     /** Injects {@code fault} on {@code node} (call {@link #prepare} first for a precise fault time). */
     public static void apply(NetnsLab lab, String fault, String node) {
         String fw = TopologyBuilder.nodeNs(node);
-        String letter = fw.substring(fw.length() - 1);
         switch (fault.toLowerCase(Locale.ROOT)) {
             case "kill" -> lab.kill(node);
-            case "ha1-down" -> setLink(lab.ns(fw), fw + "-ha1", false);
-            case "link-down" -> setLink(lab.ns(TopologyBuilder.SWITCH), letter + "-e2", false);
-            case "path-down" -> blockPings(lab, node);
+            case "ha1-down" -> setLink(lab.ns(fw), ha1Link(node), false);
+            case "link-down" -> setLink(lab.ns(TopologyBuilder.SWITCH), switchPort(node), false);
+            case "path-down" ->
+                dropPingsFrom(
+                        lab.ns(TopologyBuilder.SERVER),
+                        NodeConfigs.monitorAddress(
+                                lab.settings().topology().nodes().indexOf(node)));
             case "suspend" -> lab.apiPost(node, "/api/v1/ha/suspend");
             default ->
                 throw new io.palisade.common.UserError(
@@ -75,14 +73,12 @@ public final class Faults {
     /** Undoes a fault where that makes sense (link up again, pings answered again, functional again). */
     public static void repair(NetnsLab lab, String fault, String node) {
         String fw = TopologyBuilder.nodeNs(node);
-        String letter = fw.substring(fw.length() - 1);
         switch (fault.toLowerCase(Locale.ROOT)) {
             case "kill" -> lab.startNode(node);
-            case "ha1-down" -> Shell.run("ip", "-n", lab.ns(fw), "link", "set", fw + "-ha1", "up");
+            case "ha1-down" -> Shell.run("ip", "-n", lab.ns(fw), "link", "set", ha1Link(node), "up");
             case "link-down" ->
-                Shell.run("ip", "-n", lab.ns(TopologyBuilder.SWITCH), "link", "set", letter + "-e2", "up");
-            case "path-down" ->
-                Shell.inNs(lab.ns(TopologyBuilder.SERVER), "nft", "delete", "table", "inet", "palisade_lab");
+                Shell.run("ip", "-n", lab.ns(TopologyBuilder.SWITCH), "link", "set", switchPort(node), "up");
+            case "path-down" -> Shell.run(deletePingFilter(lab.ns(TopologyBuilder.SERVER)));
             case "suspend" -> lab.apiPost(node, "/api/v1/ha/functional");
             default -> throw new io.palisade.common.UserError("unknown fault '" + fault + "'");
         }
@@ -105,16 +101,35 @@ public final class Faults {
         }
     }
 
-    private static void blockPings(NetnsLab lab, String node) {
-        int index = lab.settings().topology().nodes().indexOf(node);
-        String sv = lab.ns(TopologyBuilder.SERVER);
-        // "add" is idempotent: prepare() usually created table and chain already
-        Shell.inNs(sv, "nft", "add", "table", "inet", "palisade_lab");
-        Shell.inNs(sv, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
+    /** The node's primary HA1 veth, in its own namespace ({@code fwa-ha1}). */
+    static String ha1Link(String node) {
+        return TopologyBuilder.nodeNs(node) + "-ha1";
+    }
+
+    /** The switch's port facing the node's outside interface, in the switch namespace ({@code a-e2}). */
+    static String switchPort(String node) {
+        String fw = TopologyBuilder.nodeNs(node);
+        return fw.substring(fw.length() - 1) + "-e2";
+    }
+
+    /** The command that removes the ping filter (and with it every drop rule) from the server. */
+    static String[] deletePingFilter(String serverNs) {
+        return Shell.nsCommand(serverNs, "nft", "delete", "table", "inet", "palisade_lab")
+                .toArray(String[]::new);
+    }
+
+    /** The server's nftables table and input chain for ping drops ("add" is idempotent). */
+    static void createPingFilter(String serverNs) {
+        Shell.inNs(serverNs, "nft", "add", "table", "inet", "palisade_lab");
+        Shell.inNs(serverNs, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
+    }
+
+    /** The server drops ICMP echo requests from {@code source} (a node's path-monitor address). */
+    static void dropPingsFrom(String serverNs, String source) {
+        createPingFilter(serverNs); // prepare() usually created table and chain already
         Shell.inNs(
-                sv,
+                serverNs,
                 "nft",
-                "add rule inet palisade_lab input ip saddr " + NodeConfigs.monitorAddress(index)
-                        + " icmp type echo-request drop");
+                "add rule inet palisade_lab input ip saddr " + source + " icmp type echo-request drop");
     }
 }

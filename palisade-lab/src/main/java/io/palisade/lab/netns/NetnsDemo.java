@@ -41,25 +41,27 @@ public final class NetnsDemo {
         } catch (IOException e) {
             throw LabException.of("cannot create the demo folder: " + e.getMessage());
         }
-        LabSettings settings = LabSettings.of(Topology.L3).withTimerProfile(options.timerProfile());
-        NetnsLab lab = NetnsLab.up(settings, directory, options.stay());
-        try {
-            DemoReport report = measure(lab, options);
-            if (options.stay()) {
-                lab.state().save(stateFile);
-            }
-            return report;
-        } finally {
-            if (!options.stay()) {
-                lab.close();
-            }
-        }
+        return run(options, directory, LabSettings.of(Topology.L3), options.stay() ? stateFile : null);
     }
 
     /** Runs the demo with the given lab settings (the timer profile comes from the options); removes the lab. */
     public static DemoReport run(DemoOptions options, Path directory, LabSettings base) {
-        try (NetnsLab lab = NetnsLab.up(base.withTimerProfile(options.timerProfile()), directory, false)) {
-            return measure(lab, options);
+        return run(options, directory, base, null);
+    }
+
+    /** The lab is kept and recorded in {@code keepIn} when that is given, removed otherwise. */
+    private static DemoReport run(DemoOptions options, Path directory, LabSettings base, Path keepIn) {
+        NetnsLab lab = NetnsLab.up(base.withTimerProfile(options.timerProfile()), directory, keepIn != null);
+        try {
+            DemoReport report = measure(lab, options);
+            if (keepIn != null) {
+                lab.state().save(keepIn);
+            }
+            return report;
+        } finally {
+            if (keepIn == null) {
+                lab.close();
+            }
         }
     }
 

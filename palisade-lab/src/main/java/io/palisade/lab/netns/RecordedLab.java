@@ -7,23 +7,17 @@ final class RecordedLab {
     private RecordedLab() {}
 
     static void apply(LabState s, String fault, LabState.NodeEntry node) {
-        String fw = TopologyBuilder.nodeNs(node.name());
-        String letter = fw.substring(fw.length() - 1);
         String prefix = s.prefix();
+        String fwNs = prefix + TopologyBuilder.nodeNs(node.name());
+        String switchNs = prefix + TopologyBuilder.SWITCH;
         switch (fault) {
             case "kill" -> ProcessHandle.of(node.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            case "ha1-down" -> Shell.run("ip", "-n", prefix + fw, "link", "set", fw + "-ha1", "down");
-            case "link-down" -> Shell.run("ip", "-n", prefix + "sw", "link", "set", letter + "-e2", "down");
-            case "path-down" -> {
-                String sv = prefix + "sv";
-                Shell.inNs(sv, "nft", "add", "table", "inet", "palisade_lab");
-                Shell.inNs(sv, "nft", "add chain inet palisade_lab input { type filter hook input priority 0 ; }");
-                Shell.inNs(
-                        sv,
-                        "nft",
-                        "add rule inet palisade_lab input ip saddr "
-                                + NodeConfigs.monitorAddress(s.nodes().indexOf(node)) + " icmp type echo-request drop");
-            }
+            case "ha1-down" -> Shell.run("ip", "-n", fwNs, "link", "set", Faults.ha1Link(node.name()), "down");
+            case "link-down" -> Shell.run("ip", "-n", switchNs, "link", "set", Faults.switchPort(node.name()), "down");
+            case "path-down" ->
+                Faults.dropPingsFrom(
+                        prefix + TopologyBuilder.SERVER,
+                        NodeConfigs.monitorAddress(s.nodes().indexOf(node)));
             case "suspend" -> NamespaceHttp.post(node.namespace(), node.api(), node.apiKey(), "/api/v1/ha/suspend");
             default ->
                 throw new io.palisade.common.UserError(
@@ -35,10 +29,17 @@ final class RecordedLab {
     static void clear(LabState s) {
         String prefix = s.prefix();
         for (LabState.NodeEntry node : s.nodes()) {
-            String fw = TopologyBuilder.nodeNs(node.name());
-            String letter = fw.substring(fw.length() - 1);
-            Shell.tryRun(5_000, "ip", "-n", prefix + fw, "link", "set", fw + "-ha1", "up");
-            Shell.tryRun(5_000, "ip", "-n", prefix + "sw", "link", "set", letter + "-e2", "up");
+            String fwNs = prefix + TopologyBuilder.nodeNs(node.name());
+            Shell.tryRun(5_000, "ip", "-n", fwNs, "link", "set", Faults.ha1Link(node.name()), "up");
+            Shell.tryRun(
+                    5_000,
+                    "ip",
+                    "-n",
+                    prefix + TopologyBuilder.SWITCH,
+                    "link",
+                    "set",
+                    Faults.switchPort(node.name()),
+                    "up");
             if (ProcessHandle.of(node.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 try {
                     NamespaceHttp.post(node.namespace(), node.api(), node.apiKey(), "/api/v1/ha/functional");
@@ -47,6 +48,6 @@ final class RecordedLab {
                 }
             }
         }
-        Shell.tryRun(5_000, "ip", "netns", "exec", prefix + "sv", "nft", "delete", "table", "inet", "palisade_lab");
+        Shell.tryRun(5_000, Faults.deletePingFilter(prefix + TopologyBuilder.SERVER));
     }
 }
