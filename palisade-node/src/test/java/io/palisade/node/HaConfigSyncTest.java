@@ -2,6 +2,7 @@ package io.palisade.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.common.FreePorts;
 import io.palisade.config.model.Backing;
 import io.palisade.config.model.PalisadeConfig;
 import io.palisade.config.model.SecurityRule;
@@ -11,9 +12,7 @@ import io.palisade.mgmt.shell.render.HaRenderer;
 import io.palisade.ops.CommandResult;
 import io.palisade.ops.CommitResult;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -166,20 +165,10 @@ class HaConfigSyncTest {
         return "synchronized".equals(n.ops().haStatus().runningConfigSync());
     }
 
-    private static int[] freeUdpPorts(int count) throws IOException {
-        DatagramSocket[] sockets = new DatagramSocket[count];
+    private static int[] freeUdpPorts(int count) {
         int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (DatagramSocket s : sockets) {
-                if (s != null) {
-                    s.close();
-                }
-            }
+        for (int i = 0; i < count; i++) {
+            ports[i] = FreePorts.udp(InetAddress.getLoopbackAddress());
         }
         return ports;
     }

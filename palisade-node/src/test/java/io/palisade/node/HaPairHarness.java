@@ -2,15 +2,12 @@ package io.palisade.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.common.FreePorts;
 import io.palisade.ha.election.HaState;
 import io.palisade.ha.monitor.ScriptedPathProbe;
 import io.palisade.ha.tls.HaKeygen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -629,39 +626,15 @@ final class HaPairHarness implements AutoCloseable {
                         s.holdDownMs());
     }
 
-    /** Free ports for both nodes, all held open while choosing so that none is handed out twice. */
+    /** Free ports for both nodes (see {@link FreePorts} for why not {@code bind(0)}). */
     private static Map<String, Endpoints> freePorts() {
-        List<AutoCloseable> held = new ArrayList<>();
-        try {
-            Map<String, Endpoints> out = new HashMap<>();
-            for (String name : List.of(A, B)) {
-                out.put(name, new Endpoints(tcp("127.0.0.1", held), tcp("127.0.0.2", held), udp(held)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (AutoCloseable c : held) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // a probe socket; nothing to do
-                }
-            }
+        Map<String, Endpoints> out = new HashMap<>();
+        for (String name : List.of(A, B)) {
+            out.put(
+                    name,
+                    new Endpoints(FreePorts.tcp("127.0.0.1"), FreePorts.tcp("127.0.0.2"), FreePorts.udp("127.0.0.1")));
         }
-    }
-
-    private static int tcp(String address, List<AutoCloseable> held) throws IOException {
-        ServerSocket s = new ServerSocket();
-        held.add(s);
-        s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-        return s.getLocalPort();
-    }
-
-    private static int udp(List<AutoCloseable> held) throws IOException {
-        DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        held.add(s);
-        return s.getLocalPort();
+        return out;
     }
 
     /**

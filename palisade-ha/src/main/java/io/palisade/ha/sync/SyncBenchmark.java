@@ -1,5 +1,6 @@
 package io.palisade.ha.sync;
 
+import io.palisade.common.FreePorts;
 import io.palisade.common.NanoClock;
 import io.palisade.dataplane.engine.SessionEventSink;
 import io.palisade.dataplane.engine.WorkerContext;
@@ -11,7 +12,6 @@ import io.palisade.dataplane.session.SessionTable;
 import io.palisade.dataplane.session.TcpState;
 import io.palisade.ha.ha1.HaWireState;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -144,8 +144,8 @@ public final class SyncBenchmark {
         Ha2Options options = Ha2Options.DEFAULTS
                 .withKeepAlive(1000, 10_000, false, Ha2Options.DEFAULTS.keepAliveAction())
                 .withRefresh(0);
-        InetSocketAddress senderAddress = new InetSocketAddress(SENDER, freePort(SENDER));
-        InetSocketAddress receiverAddress = new InetSocketAddress(RECEIVER, freePort(RECEIVER));
+        InetSocketAddress senderAddress = new InetSocketAddress(SENDER, FreePorts.udp(SENDER));
+        InetSocketAddress receiverAddress = new InetSocketAddress(RECEIVER, FreePorts.udp(RECEIVER));
         Worker receiverWorker = new Worker(sessions);
         Worker senderWorker = new Worker(sessions);
         Ha2Sync receiver = Ha2Sync.start(
@@ -337,12 +337,6 @@ public final class SyncBenchmark {
                     counters.getOrDefault(Ha2Counter.BULK_SESSIONS_SENT.counterName(), 0L),
                     counters.getOrDefault(Ha2Counter.FRAME_SENT.counterName(), 0L),
                     counters.getOrDefault(Ha2Counter.FRAME_BYTES_SENT.counterName(), 0L));
-        }
-    }
-
-    private static int freePort(InetAddress address) throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-            return probe.getLocalPort();
         }
     }
 

@@ -3,6 +3,7 @@ package io.palisade.ha.ha1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.palisade.common.FreePorts;
 import io.palisade.common.NanoClock;
 import io.palisade.config.model.HaConfig;
 import io.palisade.config.model.HostPort;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,11 +48,7 @@ final class Ha1Fixture {
     }
 
     static int freePort(InetAddress address) {
-        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.tcp(address);
     }
 
     /** Starts one node's link from an HA1 link configuration. */

@@ -2,12 +2,12 @@ package io.palisade.ha.sync;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.palisade.common.FreePorts;
 import io.palisade.common.NanoClock;
 import io.palisade.dataplane.session.EndReason;
 import io.palisade.dataplane.session.SessionTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -53,11 +53,7 @@ final class Ha2Node implements AutoCloseable {
     }
 
     static int freePort(InetAddress address) {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.udp(address);
     }
 
     static UdpHa2Link udp(String name, InetSocketAddress local, InetSocketAddress peer) {

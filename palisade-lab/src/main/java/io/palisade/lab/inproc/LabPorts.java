@@ -1,17 +1,10 @@
 package io.palisade.lab.inproc;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.SplittableRandom;
+import io.palisade.common.FreePorts;
 
 /**
- * The loopback ports of one in-process lab, all free when chosen. They are picked at random below the kernel's
- * ephemeral range (32768 and up), so an outgoing connection cannot take one between the choice and the bind.
+ * The loopback ports of one in-process lab, all free when chosen ({@link FreePorts}: below the kernel's ephemeral
+ * range, so an outgoing connection cannot take one between the choice and the bind).
  *
  * @param managementA node A's REST API (TCP 127.0.0.1)
  * @param managementB node B's REST API
@@ -50,70 +43,22 @@ public record LabPorts(
     /** The HA1 backup link's address: another loopback address, as a backup link is another network. */
     public static final String BACKUP_LOOPBACK = "127.0.0.2";
 
-    private static final int LOW = 20_000;
-    private static final int HIGH = 32_000;
-    private static final int ATTEMPTS = 2_000;
-
     /** Chooses a free set. */
     public static LabPorts choose() {
-        Picker p = new Picker();
         return new LabPorts(
-                p.tcp(LOOPBACK),
-                p.tcp(LOOPBACK),
-                p.tcp(LOOPBACK),
-                p.tcp(LOOPBACK),
-                p.tcp(BACKUP_LOOPBACK),
-                p.tcp(BACKUP_LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK),
-                p.udp(LOOPBACK));
-    }
-
-    /** Picks distinct random ports that bind now. */
-    private static final class Picker {
-        private final SplittableRandom random = new SplittableRandom();
-        private final Set<Integer> taken = new HashSet<>();
-
-        int tcp(String host) {
-            return pick(host, true);
-        }
-
-        int udp(String host) {
-            return pick(host, false);
-        }
-
-        private int pick(String host, boolean tcp) {
-            for (int i = 0; i < ATTEMPTS; i++) {
-                int port = random.nextInt(LOW, HIGH);
-                if (!taken.contains(port) && free(host, port, tcp)) {
-                    taken.add(port);
-                    return port;
-                }
-            }
-            throw new IllegalStateException("no free loopback port found in " + LOW + ".." + HIGH);
-        }
-
-        private static boolean free(String host, int port, boolean tcp) {
-            try {
-                InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(host), port);
-                if (tcp) {
-                    try (ServerSocket s = new ServerSocket()) {
-                        s.bind(a);
-                    }
-                } else {
-                    try (DatagramSocket s = new DatagramSocket(a)) {
-                        return s.isBound();
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
+                FreePorts.tcp(LOOPBACK),
+                FreePorts.tcp(LOOPBACK),
+                FreePorts.tcp(LOOPBACK),
+                FreePorts.tcp(LOOPBACK),
+                FreePorts.tcp(BACKUP_LOOPBACK),
+                FreePorts.tcp(BACKUP_LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK),
+                FreePorts.udp(LOOPBACK));
     }
 }
