@@ -314,11 +314,12 @@ public final class Node implements AutoCloseable {
     /**
      * The HA agent thread died: nothing sends heartbeats or follows the peer any more, so the peer takes over;
      * this node stops forwarding so there are never two forwarding nodes (fail closed, like a PAN-OS device
-     * whose HA process fails and goes non-functional).
+     * whose HA process fails and goes non-functional), and tells the peer so, which takes over at once.
      */
     private void haAgentFailed(Throwable t) {
         LOG.error("HA agent stopped: {}; this node stops forwarding", t.toString());
-        dataplane.forwardingSwitch().set(io.palisade.dataplane.engine.ForwardingMode.DISCARD);
+        dataplane.forwardingSwitch().set(ForwardingMode.DISCARD);
+        haAgent.onOwnFailure(t, options.clock().nanoTime());
     }
 
     private static HaConfig.Ha1Encryption resolveTls(HaConfig.Ha1Encryption e, Path baseDir) {

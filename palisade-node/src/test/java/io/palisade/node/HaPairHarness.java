@@ -411,7 +411,7 @@ final class HaPairHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // Path probes are always scripted: a test never sends real ICMP.
-        ScriptedPathProbe probe = new ScriptedPathProbe(1_000_000L);
+        BreakablePathProbe probe = new BreakablePathProbe(new ScriptedPathProbe(1_000_000L));
         Node node = Node.start(
                 config,
                 Node.Options.standard()

@@ -24,6 +24,8 @@ final class HaTestNode implements AutoCloseable {
     final Node node;
     /** The path probe of every path-monitoring group of this node. */
     final ScriptedPathProbe pathProbe;
+    /** The same probe, with the bug a test can plant in it. */
+    final BreakablePathProbe breakableProbe;
 
     private boolean closed;
 
@@ -32,12 +34,13 @@ final class HaTestNode implements AutoCloseable {
             Path configFile,
             Path stateDirectory,
             Node node,
-            ScriptedPathProbe pathProbe) {
+            BreakablePathProbe pathProbe) {
         this.settings = settings;
         this.configFile = configFile;
         this.stateDirectory = stateDirectory;
         this.node = node;
-        this.pathProbe = pathProbe;
+        this.pathProbe = pathProbe.scripted();
+        this.breakableProbe = pathProbe;
     }
 
     String name() {

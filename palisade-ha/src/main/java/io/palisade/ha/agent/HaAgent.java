@@ -730,6 +730,25 @@ public final class HaAgent implements Agent, ConfigListener {
     }
 
     /**
+     * The duty cycle died on {@code error} and will not run again; called on the agent's own thread (see
+     * {@code Node}), after the node stopped forwarding. Runs one last step: non-functional with the error as
+     * reason, the traffic released (passive link state, addresses), the view published, and a hello that tells
+     * the peer, which takes over at once instead of after the peer-failure timeout. The error may have left this
+     * agent's state broken, so a failure of this step is logged and the peer is told by a goodbye instead.
+     */
+    public void onOwnFailure(Throwable error, long nowNs) {
+        String detail = error.toString();
+        try {
+            machine.onAgentFailure(detail, nowNs);
+            machine.drainRequests(r -> handle(r, nowNs));
+            publishIfChanged(nowNs);
+        } catch (RuntimeException | AssertionError e) {
+            LOG.error("HA Group {}: could not record the HA agent's failure: {}", ha.groupId(), e.toString());
+            goodbye("HA agent stopped: " + detail);
+        }
+    }
+
+    /**
      * Graceful stop: tells the peer, which takes over at once. Call it after the agent has stopped and forwarding
      * is off (see {@code Node.close}): anything this agent sent after the goodbye would undo the takeover.
      */

@@ -40,7 +40,8 @@ public enum HaReason {
     MONITORS_RECOVERED("Link and path monitors recovered", false),
     DATAPLANE_RECOVERED("Dataplane recovered", false),
     COMPATIBILITY_RESTORED("Peer compatibility restored", false),
-    TENTATIVE_HOLD_EXPIRED("Tentative hold time expired", false);
+    TENTATIVE_HOLD_EXPIRED("Tentative hold time expired", false),
+    HA_AGENT_FAILED("HA agent stopped by an internal error", false);
 
     private final String text;
     private final boolean panOs;

@@ -255,6 +255,15 @@ public final class HaStateMachine {
     }
 
     /**
+     * The agent that drives this machine stopped on an unexpected error: the last transition, to non-functional
+     * with the error as detail, so that {@code show high-availability} says why the node no longer forwards. No
+     * timer runs after it.
+     */
+    public void onAgentFailure(String detail, long nowNs) {
+        transitionTo(NON_FUNCTIONAL, nowNs, StateReason.of(HaReason.HA_AGENT_FAILED, detail));
+    }
+
+    /**
      * {@code request high-availability state functional}: a suspended node goes to initial and negotiates again;
      * flap counters are cleared. Returns false (and does nothing) when the node is not suspended.
      */

@@ -93,6 +93,13 @@ public final class TransitionTable {
         add(t, TENTATIVE, NON_FUNCTIONAL, nfNoMonitor);
         add(t, TENTATIVE, SUSPENDED, union(SUSPEND_CAUSES, EnumSet.of(TENTATIVE_LOOP)));
         add(t, NON_FUNCTIONAL, TENTATIVE, EnumSet.of(DATAPLANE_RECOVERED, COMPATIBILITY_RESTORED));
+
+        // The HA agent's own failure ends in non-functional from every other state, for good (nothing runs after).
+        for (HaState from : HaState.values()) {
+            if (from != NON_FUNCTIONAL) {
+                add(t, from, NON_FUNCTIONAL, EnumSet.of(HA_AGENT_FAILED));
+            }
+        }
         return t;
     }
 

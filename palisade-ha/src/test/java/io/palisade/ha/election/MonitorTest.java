@@ -159,4 +159,27 @@ class MonitorTest {
         f.assertState(HaState.NON_FUNCTIONAL, HaReason.PATH_DOWN);
         assertThat(f.m.counters().get(HaCounter.MONITOR_FAILURE)).isEqualTo(2);
     }
+
+    @Test
+    void anAgentFailureMakesTheActiveNonFunctionalForGoodAndTellsThePeer() {
+        Fixture f = Fixture.activeWithPassivePeer(b -> b);
+        f.drain();
+        f.m.onAgentFailure("java.lang.IllegalStateException: boom", f.now());
+        f.assertState(HaState.NON_FUNCTIONAL, HaReason.HA_AGENT_FAILED);
+        assertThat(f.m.reason().text())
+                .isEqualTo("HA agent stopped by an internal error: java.lang.IllegalStateException: boom");
+        assertThat(f.m.forwarding()).isEqualTo(ForwardingMode.DISCARD);
+        assertThat(f.drain())
+                .contains(new HaRequest.ReleaseTraffic(HaState.NON_FUNCTIONAL))
+                .anyMatch(r -> r instanceof HaRequest.SendHello);
+    }
+
+    @Test
+    void everyStateButNonFunctionalMayEndInAnAgentFailure() {
+        for (HaState from : HaState.values()) {
+            assertThat(TransitionTable.allows(from, HaState.NON_FUNCTIONAL, HaReason.HA_AGENT_FAILED))
+                    .as(from.name())
+                    .isEqualTo(from != HaState.NON_FUNCTIONAL);
+        }
+    }
 }
