@@ -146,8 +146,9 @@ public final class SessionTable implements AutoCloseable {
      * at once let the CPU overlap the cache misses of different packets (memory-level parallelism), as long as the
      * loads of one stage do not depend on each other. So the work is split into stages, each a short loop over
      * the whole batch: first every key's home index slot is loaded, then the record of the first entry from there
-     * with the key's hash tag (both of its cache lines). A later {@link #lookup} of the same keys then finds slot and record in the cache. No
-     * state changes; the result means nothing and exists only so the loads are not optimised away.
+     * with the key's hash tag (both of its cache lines). A later {@link #lookup} of the same keys then finds slot
+     * and record in the cache. No state changes; the result means nothing and exists only so the loads are not
+     * optimised away.
      *
      * @param count keys to warm, at most {@link #WARM_BATCH}
      */
