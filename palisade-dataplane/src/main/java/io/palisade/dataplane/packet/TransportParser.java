@@ -1,6 +1,6 @@
 package io.palisade.dataplane.packet;
 
-import static io.palisade.dataplane.packet.NetOrder.i32;
+import static io.palisade.dataplane.packet.NetOrder.i64;
 import static io.palisade.dataplane.packet.NetOrder.u16;
 import static io.palisade.dataplane.packet.NetOrder.u8;
 
@@ -56,7 +56,11 @@ final class TransportParser {
         if (length < TCP_HEADER) {
             return PacketDrop.TCP_TRUNCATED;
         }
-        int offsetFlags = u16(frame, l4 + 12);
+        // The fixed header's first 16 bytes in two loads: ports | sequence, and acknowledgement | offset and flags |
+        // window.
+        long portsSeq = i64(frame, l4);
+        long ackRest = i64(frame, l4 + 8);
+        int offsetFlags = (int) (ackRest >>> 16) & 0xFFFF;
         int dataOffset = offsetFlags >>> 12;
         if (dataOffset < 5) {
             return PacketDrop.TCP_BAD_DATA_OFFSET;
@@ -70,7 +74,7 @@ final class TransportParser {
                         frame, l4, length, Checksums.pseudoHeader(meta, IpProtocol.TCP, length))) {
             return PacketDrop.TCP_CHECKSUM;
         }
-        int ports = i32(frame, l4);
+        int ports = (int) (portsSeq >>> 32);
         meta.srcPort = ports >>> 16;
         meta.dstPort = ports & 0xFFFF;
         if (meta.srcPort == 0 || meta.dstPort == 0) {
@@ -81,9 +85,9 @@ final class TransportParser {
         if (!TcpFlags.isValid(flags)) {
             return invalidFlags(flags);
         }
-        meta.tcpSeq = i32(frame, l4 + 4);
-        meta.tcpAck = i32(frame, l4 + 8);
-        meta.tcpWindow = u16(frame, l4 + 14);
+        meta.tcpSeq = (int) portsSeq;
+        meta.tcpAck = (int) (ackRest >>> 32);
+        meta.tcpWindow = (int) ackRest & 0xFFFF;
         meta.tcpDataOffset = dataOffset;
         meta.l4Header = true;
         meta.payloadOffset = l4 + headerLength;
@@ -146,12 +150,13 @@ final class TransportParser {
         if (available < UDP_HEADER) {
             return PacketDrop.UDP_TRUNCATED;
         }
-        int length = u16(frame, l4 + 4);
+        long header = i64(frame, l4); // the whole header in one load: ports | length | checksum
+        int length = (int) (header >>> 16) & 0xFFFF;
         // A first fragment holds only part of the datagram the length field describes.
         if (length < UDP_HEADER || (!meta.fragment && length > available)) {
             return PacketDrop.UDP_BAD_LENGTH;
         }
-        int checksum = u16(frame, l4 + 6);
+        int checksum = (int) header & 0xFFFF;
         if (checksum == 0) {
             if (meta.ipVersion == 6 && !meta.checksumPartial) {
                 return PacketDrop.UDP6_ZERO_CHECKSUM; // RFC 8200 8.1: IPv4 may omit it, IPv6 may not
@@ -161,7 +166,7 @@ final class TransportParser {
                         frame, l4, length, Checksums.pseudoHeader(meta, IpProtocol.UDP, length))) {
             return PacketDrop.UDP_CHECKSUM;
         }
-        int ports = i32(frame, l4);
+        int ports = (int) (header >>> 32);
         meta.srcPort = ports >>> 16;
         meta.dstPort = ports & 0xFFFF;
         if (meta.srcPort == 0 || meta.dstPort == 0) {

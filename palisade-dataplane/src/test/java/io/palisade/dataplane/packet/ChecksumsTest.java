@@ -51,6 +51,30 @@ class ChecksumsTest {
         }
     }
 
+    @Test
+    void foldEqualsTheEndAroundCarryLoopOnEdgeAndRandomSums() {
+        Random random = new Random(1624);
+        long[] edges = {
+            0, 1, 0xFFFF, 0x10000, 0x1FFFE, 0xFFFF_FFFFL, 0x1_0000_0000L, 0x1_FFFF_FFFEL, -1L, Long.MIN_VALUE
+        };
+        for (long sum : edges) {
+            assertThat(Checksums.fold(sum)).as("fold of %x", sum).isEqualTo(foldByLoop(sum));
+        }
+        for (int round = 0; round < 10_000; round++) {
+            long sum = random.nextLong() >>> random.nextInt(64);
+            assertThat(Checksums.fold(sum)).as("fold of %x", sum).isEqualTo(foldByLoop(sum));
+        }
+    }
+
+    /** End-around carry, 16 bits at a time, until nothing is left above 16 bits. */
+    private static int foldByLoop(long sum) {
+        long s = sum;
+        while ((s >>> 16) != 0) {
+            s = (s & 0xFFFF) + (s >>> 16);
+        }
+        return (int) s;
+    }
+
     /** The textbook sum: big-endian 16-bit words, an odd last byte padded with zero. */
     private static long bigEndianWordSum(byte[] data, int offset, int length) {
         long sum = 0;
