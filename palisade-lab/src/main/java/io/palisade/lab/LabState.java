@@ -37,8 +37,16 @@ public record LabState(
      * @param apiKey its API key
      * @param config its configuration file
      * @param namespace its network namespace, or null
+     * @param hostApi where the host reaches {@code api} when that listens inside a namespace (the lab's
+     *     {@code ApiRelay}), or null when {@code api} is reachable as it is
      */
-    public record NodeEntry(String name, long pid, String api, String apiKey, String config, String namespace) {}
+    public record NodeEntry(
+            String name, long pid, String api, String apiKey, String config, String namespace, String hostApi) {
+        /** The URL a person or script on the host opens: {@link #hostApi} when there is one, else {@link #api}. */
+        public String reachableApi() {
+            return hostApi != null ? hostApi : api;
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

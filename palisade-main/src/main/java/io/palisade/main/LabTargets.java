@@ -15,7 +15,7 @@ final class LabTargets {
         Optional<LabState> lab = LabState.load(LabState.defaultFile());
         if (url == null) {
             url = lab.flatMap(l -> l.nodes().stream().findFirst())
-                    .map(LabState.NodeEntry::api)
+                    .map(LabState.NodeEntry::reachableApi)
                     .orElse("http://127.0.0.1:9443");
         }
         if (key == null) {
@@ -23,8 +23,9 @@ final class LabTargets {
         }
         if (key == null) {
             String u = url;
-            key = lab.flatMap(l ->
-                            l.nodes().stream().filter(n -> n.api().equals(u)).findFirst())
+            key = lab.flatMap(l -> l.nodes().stream()
+                            .filter(n -> n.api().equals(u) || n.reachableApi().equals(u))
+                            .findFirst())
                     .map(LabState.NodeEntry::apiKey)
                     .orElse(null);
         }

@@ -89,7 +89,7 @@ public final class InProcessLab {
                 processes.add(p);
                 int port = i == 0 ? ports.managementA() : ports.managementB();
                 entries.add(new LabState.NodeEntry(
-                        name, p.pid(), "http://" + LabPorts.LOOPBACK + ":" + port, key, config.toString(), null));
+                        name, p.pid(), "http://" + LabPorts.LOOPBACK + ":" + port, key, config.toString(), null, null));
             }
         } catch (IOException | RuntimeException e) {
             processes.forEach(Process::destroyForcibly);

@@ -17,6 +17,11 @@ public final class JavaCommand {
         return command(ns, 0, heap, "-XX:+UseSerialGC", mainClass, args);
     }
 
+    /** {@code java [jvm options] -cp CLASSPATH MAIN ARGS...} in this process's own namespace (the API relay). */
+    public static List<String> here(String heap, String mainClass, String... args) {
+        return command(null, 0, heap, "-XX:+UseSerialGC", mainClass, args);
+    }
+
     /**
      * JVM options of a firewall node. Without the trap limits C2 compiles the forwarding branches a passive node
      * never took (it discarded everything) as traps; the first packets after a takeover then deoptimise the
@@ -36,7 +41,10 @@ public final class JavaCommand {
     }
 
     private static List<String> command(String ns, int nice, String heap, String gc, String mainClass, String... args) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        List<String> argv = new ArrayList<>();
+        if (ns != null) {
+            argv.addAll(List.of("ip", "netns", "exec", ns));
+        }
         if (nice != 0) {
             argv.addAll(List.of("nice", "-n", String.valueOf(nice)));
         }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * records it in the {@link LabState} file; later commands (other processes) read that file. One lab at a time:
  * {@code up} refuses while one is recorded. A node's management API listens inside its own namespace only, so
  * status and faults reach it from a thread that enters that namespace ({@link NamespaceHttp}), and a person
- * reaches it with {@code ip netns exec NAMESPACE ./palisade cli ...}.
+ * reaches it on the host through the lab's {@link ApiRelay} (the URL {@code status} shows).
  */
 public final class LabControl {
     /** The kind recorded in the state file. */
@@ -54,9 +54,16 @@ public final class LabControl {
         out.println("namespace lab " + topology.label() + " up (timers " + timerProfile + "): namespaces " + lab.ns("*")
                 + ", folder " + dir);
         for (String n : topology.nodes()) {
-            out.println("  " + n + " pid " + lab.process(n).pid() + " " + lab.haState(n)
-                    + "  shell: ip netns exec " + lab.nodeNamespace(n) + " ./palisade cli --node "
-                    + NodeConfigs.apiUrl(topology.nodes().indexOf(n)) + " --key " + NodeConfigs.apiKey(n));
+            String key = NodeConfigs.apiKey(n);
+            String host = lab.hostApi(n);
+            out.println("  " + n + " pid " + lab.process(n).pid() + " " + lab.haState(n) + "  dashboard: " + host
+                    + "/?key=" + key + "  shell: ./palisade cli --node " + host + " --key " + key);
+            out.println(
+                    "    (relayed from " + NodeConfigs.apiUrl(topology.nodes().indexOf(n)) + " in namespace "
+                            + lab.nodeNamespace(n) + "; inside it: ip netns exec " + lab.nodeNamespace(n)
+                            + " ./palisade cli --node "
+                            + NodeConfigs.apiUrl(topology.nodes().indexOf(n)) + " --key " + key
+                            + ")");
         }
         out.println("  client " + Topology.CLIENT_IP + " in " + lab.ns(TopologyBuilder.CLIENT) + ", server "
                 + topology.serverIp() + " in " + lab.ns(TopologyBuilder.SERVER) + " (echo on tcp/udp 7000/7001)");
@@ -71,7 +78,7 @@ public final class LabControl {
                             .map(ProcessHandle::isAlive)
                             .orElse(false);
                     return new LabNodeStatus(
-                            n.name(), alive ? haState(n) : "down", n.api(), n.apiKey(), n.pid(), alive);
+                            n.name(), alive ? haState(n) : "down", n.reachableApi(), n.apiKey(), n.pid(), alive);
                 })
                 .toList();
     }

@@ -1,9 +1,12 @@
 package io.palisade.lab.netns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.palisade.common.FreePorts;
 import io.palisade.lab.LabState;
 import io.palisade.lab.realtraffic.RealTrafficMain;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,9 @@ public final class NetnsLab implements AutoCloseable {
     private final Path directory;
     private final TopologyBuilder topology;
     private final Map<String, Process> nodes = new LinkedHashMap<>();
+    /** Host URLs of the node APIs, when {@link ApiRelay} relays them (kept labs). */
+    private final Map<String, String> hostApis = new LinkedHashMap<>();
+
     private final List<Process> helpers = new ArrayList<>();
     private final List<Path> configs;
     private final Thread cleanup = new Thread(this::close, "netns-lab-cleanup");
@@ -94,6 +100,9 @@ public final class NetnsLab implements AutoCloseable {
                             "--address",
                             settings.topology().serverIp())));
             lab.awaitReady(READY_TIMEOUT);
+            if (keep) {
+                lab.relayApis();
+            }
         } catch (RuntimeException e) {
             lab.close();
             throw e;
@@ -257,7 +266,8 @@ public final class NetnsLab implements AutoCloseable {
                     NodeConfigs.apiUrl(i),
                     NodeConfigs.apiKey(n),
                     configs.get(i).toString(),
-                    nodeNamespace(n)));
+                    nodeNamespace(n),
+                    hostApis.get(n)));
         }
         return new LabState(
                 "netns",
@@ -313,6 +323,49 @@ public final class NetnsLab implements AutoCloseable {
         } catch (IllegalStateException e) {
             // already shutting down: this is the hook
         }
+    }
+
+    /**
+     * A kept lab is for people: its node APIs (inside the node namespaces) are relayed to ports of the host's
+     * 127.0.0.1 by an {@link ApiRelay} process, a helper stopped with the lab, so the dashboard opens in a browser
+     * and {@code ./palisade cli} runs without {@code ip netns exec}.
+     */
+    private void relayApis() {
+        List<String> names = settings.topology().nodes();
+        List<String> routes = new ArrayList<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            int port = FreePorts.tcp("127.0.0.1");
+            ports.put(names.get(i), port);
+            routes.add(new ApiRelay.Route(port, nodeNamespace(names.get(i)), NodeConfigs.API_PORT + i).argument());
+        }
+        Path log = directory.resolve("api-relay.log");
+        helpers.add(Shell.spawn(log, JavaCommand.here("64m", ApiRelay.class.getName(), routes.toArray(String[]::new))));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        for (Map.Entry<String, Integer> e : ports.entrySet()) {
+            while (!accepts(e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw LabException.of(
+                            "the API relay did not listen on 127.0.0.1:" + e.getValue() + " (see " + log + ")");
+                }
+                sleep(50);
+            }
+            hostApis.put(e.getKey(), "http://127.0.0.1:" + e.getValue());
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The host URL of {@code node}'s API when the lab relays it (kept labs), else null. */
+    public String hostApi(String node) {
+        return hostApis.get(node);
     }
 
     /** Starts a helper process in a namespace (traffic tools); stopped by PID on {@link #close}. */

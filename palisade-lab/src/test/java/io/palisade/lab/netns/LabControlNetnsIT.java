@@ -9,10 +9,18 @@ import io.palisade.lab.LabState;
 import io.palisade.testkit.netns.RequiresNetns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +39,10 @@ class LabControlNetnsIT {
         try {
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .contains("fw-a pid")
+                    .contains("dashboard: http://127.0.0.1:")
                     .contains("ip netns exec " + recorded.prefix() + "fwa");
             assertThat(awaitStates(stateFile, List.of("active", "passive"))).isTrue();
+            reachableFromTheHost(control(stateFile).status());
             assertThatThrownBy(() -> control(stateFile).up("l3", "advanced"))
                     .isInstanceOf(UserError.class)
                     .hasMessageContaining("already up");
@@ -50,9 +60,54 @@ class LabControlNetnsIT {
                     .as(n.name() + " stopped")
                     .isFalse();
         }
+        for (long helper : recorded.helpers()) {
+            assertThat(ProcessHandle.of(helper).map(ProcessHandle::isAlive).orElse(false))
+                    .as("helper " + helper + " (echo server, API relay) stopped")
+                    .isFalse();
+        }
         assertThatThrownBy(() -> control(stateFile).status())
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("no lab is up");
+    }
+
+    /**
+     * Each node's API, which listens inside its namespace, answers this JVM (root namespace) on the host URL that
+     * status shows, through the lab's relay, with the node's own key check in force.
+     */
+    private static void reachableFromTheHost(List<LabNodeStatus> nodes) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        for (LabNodeStatus n : nodes) {
+            assertThat(n.api()).startsWith("http://127.0.0.1:");
+            HttpResponse<String> withKey = http.send(
+                    HttpRequest.newBuilder(URI.create(n.api() + "/api/v1/ha"))
+                            .header("X-API-Key", n.apiKey())
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(withKey.statusCode()).as(n.name() + " " + withKey.body()).isEqualTo(200);
+            assertThat(withKey.body()).contains("\"state\":\"" + n.state() + "\"");
+            HttpResponse<String> withoutKey = http.send(
+                    HttpRequest.newBuilder(URI.create(n.api() + "/api/v1/ha"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(withoutKey.statusCode()).isEqualTo(401);
+            assertThat(firstEventLine(http, n)).isEqualTo("event: snapshot");
+        }
+    }
+
+    /** The dashboard's live updates stream through the relay: the first line of the server-sent events. */
+    private static String firstEventLine(HttpClient http, LabNodeStatus n) throws Exception {
+        HttpResponse<Stream<String>> events = http.send(
+                HttpRequest.newBuilder(URI.create(n.api() + "/api/v1/events?key=" + n.apiKey()))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = events.body()) {
+            return CompletableFuture.supplyAsync(() -> lines.findFirst().orElse("(stream ended)"))
+                    .get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static LabControl control(Path stateFile) {
