@@ -11,10 +11,19 @@ final class LabTargets {
     private LabTargets() {}
 
     static Target resolve(String url, String key) {
-        String envKey = System.getenv("PALISADE_API_KEY");
-        Optional<LabState> lab = LabState.load(LabState.defaultFile());
+        return resolve(url, key, LabState.load(LabState.defaultFile()), System.getenv("PALISADE_API_KEY"));
+    }
+
+    /** {@code url} and {@code key} as given, else from {@code envKey} and the recorded {@code lab}. */
+    static Target resolve(String url, String key, Optional<LabState> lab, String envKey) {
         if (url == null) {
-            url = lab.flatMap(l -> l.nodes().stream().findFirst())
+            // The first node whose process runs: after a demo or a kill fault the first one may be gone.
+            url = lab.flatMap(l -> l.nodes().stream()
+                            .filter(n -> ProcessHandle.of(n.pid())
+                                    .map(ProcessHandle::isAlive)
+                                    .orElse(false))
+                            .findFirst()
+                            .or(() -> l.nodes().stream().findFirst()))
                     .map(LabState.NodeEntry::reachableApi)
                     .orElse("http://127.0.0.1:9443");
         }

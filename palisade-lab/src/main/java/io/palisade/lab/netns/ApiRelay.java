@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -98,14 +99,40 @@ public final class ApiRelay implements AutoCloseable {
     }
 
     private void relay(Socket client, Route route) {
-        try (client;
-                Socket upstream = connect(route)) {
-            Thread back = Thread.ofVirtual().start(() -> copy(upstream, client));
-            copy(client, upstream);
-            back.join();
+        try (client) {
+            Socket upstream;
+            try {
+                upstream = connect(route);
+            } catch (Exception e) {
+                LOG.warn("relay {}: {}", route.argument(), e.toString());
+                badGateway(client, route, e);
+                return;
+            }
+            try (upstream) {
+                Thread back = Thread.ofVirtual().start(() -> copy(upstream, client));
+                copy(client, upstream);
+                back.join();
+            }
         } catch (Exception e) {
             LOG.warn("relay {}: {}", route.argument(), e.toString());
         }
+    }
+
+    /**
+     * The node's API does not answer (its process stopped, or it is starting): an HTTP 502 that says so, rather
+     * than a connection closed without a word, which HTTP clients report as an empty response.
+     */
+    private static void badGateway(Socket client, Route route, Exception cause) throws IOException {
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        String body = "{\"error\":\"the node API at 127.0.0.1:" + route.targetPort() + " in namespace "
+                + route.namespace() + " does not answer: " + reason.replace("\"", "'") + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n";
+        OutputStream out = client.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
     }
 
     private static Socket connect(Route route) throws Exception {
