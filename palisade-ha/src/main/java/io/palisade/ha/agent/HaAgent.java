@@ -224,7 +224,10 @@ public final class HaAgent implements Agent, ConfigListener {
         // acknowledgement) this node's view already shows it. Published after them, a suspended node could still
         // show "passive" to its operator while its peer already showed it suspended (HaOperatorCommandsTest), and
         // in an ordered preemption the preempting node could show "active" before the one stepping down showed
-        // "passive".
+        // "passive". The forwarding switch follows the state before the view shows it: whoever sees "passive"
+        // (an operator, a test, the peer through a hello) never finds this node still forwarding, and whoever sees
+        // "active" finds it forwarding (HaSplitBrainTest once read a passive node that still forwarded).
+        applyForwarding();
         publishIfChanged(nowNs);
         work += machine.drainRequests(r -> handle(r, nowNs));
         applyForwarding();
