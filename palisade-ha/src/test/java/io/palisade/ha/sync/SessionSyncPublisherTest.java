@@ -142,6 +142,26 @@ class SessionSyncPublisherTest {
     }
 
     @Test
+    void aSessionInsertedAfterABulkStartedIsSentEvenBeforeTheContactFlagWasSet() {
+        publisher.setPeerContacted(false);
+        publisher.requestBulkSync(4);
+        runTasks(T0);
+        for (int cycle = 0; cycle < 5; cycle++) {
+            publisher.poll(0, T0 + cycle * MS); // walks the empty table: start and end markers
+        }
+        sent.clear();
+
+        insert(1, T0 + 10 * MS); // behind the finished walk: only a live message can carry it
+        publisher.poll(0, T0 + 30 * MS);
+
+        assertThat(sent.messages())
+                .filteredOn(m -> m.session() != null)
+                .extracting(Message::clientPort)
+                .containsExactly(TestSessions.clientPort(1));
+        assertThat(publisher.counter(Ha2Counter.MARKED_NOT_SENDING)).isZero();
+    }
+
+    @Test
     void aDeleteGoesBeforeTheInsertOfANewSessionWithTheSameKey() {
         int rec = insert(1, T0);
         publisher.poll(0, T0 + 10 * MS);
