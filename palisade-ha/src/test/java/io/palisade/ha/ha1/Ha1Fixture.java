@@ -47,10 +47,6 @@ final class Ha1Fixture {
         }
     }
 
-    static int freePort(InetAddress address) {
-        return FreePorts.tcp(address);
-    }
-
     /** Starts one node's link from an HA1 link configuration. */
     static Ha1Transport start(
             String name,
@@ -84,7 +80,7 @@ final class Ha1Fixture {
         Pair(Ha1Security securityA, Ha1Security securityB, Ha1Options options) {
             this.securityB = securityB;
             this.options = options;
-            portB = freePort(B);
+            portB = FreePorts.tcp(B);
             a = start(
                     Ha1Transport.PRIMARY,
                     new InetSocketAddress(A, 0),

@@ -9,6 +9,7 @@ import static io.palisade.ha.ha1.Ha1Fixture.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.palisade.common.FreePorts;
 import io.palisade.common.NanoClock;
 import io.palisade.ha.ha1.Ha1Fixture.NodeKeys;
 import io.palisade.ha.ha1.Ha1Message.Goodbye;
@@ -45,8 +46,8 @@ class Ha1TransportLinksTest {
     void theBackupLinkCarriesOnWhenThePrimaryIsBlocked() {
         Ha1Inbox inboxA = new Ha1Inbox();
         Ha1Inbox inboxB = new Ha1Inbox();
-        int primaryB = Ha1Fixture.freePort(B);
-        int backupB = Ha1Fixture.freePort(BACKUP_B);
+        int primaryB = FreePorts.tcp(B);
+        int backupB = FreePorts.tcp(BACKUP_B);
         try (Ha1Transport primaryOfA = start(Ha1Transport.PRIMARY, A, 0, B, primaryB, keysA.pinning(keysB), inboxA);
                 Ha1Transport backupOfA =
                         start(Ha1Transport.BACKUP, BACKUP_A, 0, BACKUP_B, backupB, keysA.pinning(keysB), inboxA);
@@ -95,8 +96,8 @@ class Ha1TransportLinksTest {
         Ha1Inbox inboxA = new Ha1Inbox();
         Ha1Inbox inboxB = new Ha1Inbox();
         Ha1Inbox inboxC = new Ha1Inbox();
-        int portB = Ha1Fixture.freePort(B);
-        int portC = Ha1Fixture.freePort(C);
+        int portB = FreePorts.tcp(B);
+        int portC = FreePorts.tcp(C);
         List<Ha1Transport.Peer> peersOfA = List.of(
                 new Ha1Transport.Peer(new InetSocketAddress(B, portB), keysA.pinning(keysB)),
                 new Ha1Transport.Peer(new InetSocketAddress(C, portC), keysA.pinning(keysC)));
@@ -168,7 +169,7 @@ class Ha1TransportLinksTest {
     @Test
     void aFullInboxDropsAndCountsWhileTheConnectionStaysUp() throws Exception {
         Ha1Inbox tiny = new Ha1Inbox(1);
-        try (Ha1Transport a = start("ha1", A, 0, B, Ha1Fixture.freePort(B), Ha1Security.cleartext(), tiny);
+        try (Ha1Transport a = start("ha1", A, 0, B, FreePorts.tcp(B), Ha1Security.cleartext(), tiny);
                 Socket fromB = Ha1Fixture.connectFrom(B, a.localAddress())) {
             for (int i = 0; i < 3; i++) {
                 fromB.getOutputStream().write(Ha1Codec.encode(new Goodbye("m" + i)));

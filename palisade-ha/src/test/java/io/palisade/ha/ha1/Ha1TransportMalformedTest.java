@@ -8,6 +8,7 @@ import static io.palisade.ha.ha1.Ha1Fixture.await;
 import static io.palisade.ha.ha1.Ha1Fixture.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.common.FreePorts;
 import io.palisade.ha.ha1.Ha1Fixture.NodeKeys;
 import io.palisade.ha.ha1.Ha1Message.Goodbye;
 import io.palisade.ha.tls.PinnedTls;
@@ -47,7 +48,7 @@ class Ha1TransportMalformedTest {
                 Ha1Transport a = Ha1Fixture.start(
                         "ha1",
                         new InetSocketAddress(A, 0),
-                        new InetSocketAddress(B, Ha1Fixture.freePort(B)),
+                        new InetSocketAddress(B, FreePorts.tcp(B)),
                         Ha1Security.cleartext(),
                         inboxA,
                         FAST)) {
@@ -88,7 +89,7 @@ class Ha1TransportMalformedTest {
         try (Ha1Transport a = Ha1Fixture.start(
                         "ha1",
                         new InetSocketAddress(A, 0),
-                        new InetSocketAddress(B, Ha1Fixture.freePort(B)),
+                        new InetSocketAddress(B, FreePorts.tcp(B)),
                         Ha1Security.cleartext(),
                         inbox,
                         FAST);

@@ -2,7 +2,6 @@ package io.palisade.ha.sync;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.palisade.common.FreePorts;
 import io.palisade.common.NanoClock;
 import io.palisade.dataplane.session.EndReason;
 import io.palisade.dataplane.session.SessionTable;
@@ -50,10 +49,6 @@ final class Ha2Node implements AutoCloseable {
         workers.sink(sync.sink());
         sync.setLocalState(io.palisade.ha.ha1.HaWireState.ACTIVE);
         return new Ha2Node(name, workers, sync, events);
-    }
-
-    static int freePort(InetAddress address) {
-        return FreePorts.udp(address);
     }
 
     static UdpHa2Link udp(String name, InetSocketAddress local, InetSocketAddress peer) {

@@ -1,5 +1,6 @@
 package io.palisade.ha.sync;
 
+import io.palisade.common.FreePorts;
 import io.palisade.ha.tls.HaKeygen;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ final class Ha2Pair implements AutoCloseable {
     static final HaKeygen.KeyMaterial KEYS_A = HaKeygen.create("node-a");
     static final HaKeygen.KeyMaterial KEYS_B = HaKeygen.create("node-b");
 
-    final InetSocketAddress a = new InetSocketAddress(Ha2Node.A, Ha2Node.freePort(Ha2Node.A));
-    final InetSocketAddress b = new InetSocketAddress(Ha2Node.B, Ha2Node.freePort(Ha2Node.B));
-    final InetSocketAddress aBackup = new InetSocketAddress(Ha2Node.A_BACKUP, Ha2Node.freePort(Ha2Node.A_BACKUP));
-    final InetSocketAddress bBackup = new InetSocketAddress(Ha2Node.B_BACKUP, Ha2Node.freePort(Ha2Node.B_BACKUP));
+    final InetSocketAddress a = new InetSocketAddress(Ha2Node.A, FreePorts.udp(Ha2Node.A));
+    final InetSocketAddress b = new InetSocketAddress(Ha2Node.B, FreePorts.udp(Ha2Node.B));
+    final InetSocketAddress aBackup = new InetSocketAddress(Ha2Node.A_BACKUP, FreePorts.udp(Ha2Node.A_BACKUP));
+    final InetSocketAddress bBackup = new InetSocketAddress(Ha2Node.B_BACKUP, FreePorts.udp(Ha2Node.B_BACKUP));
     final Ha2Options options;
     final boolean backup;
     private final List<Ha2Node> started = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.palisade.ha.sync;
 import static io.palisade.ha.sync.Ha2Node.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.common.FreePorts;
 import io.palisade.dataplane.session.SessionFlags;
 import io.palisade.dataplane.session.SessionTable;
 import io.palisade.dataplane.session.SyncState;
@@ -144,8 +145,8 @@ class Ha2SyncLoopbackTest {
 
     @Test
     void nodesStartFromTheirHaConfigurationWithCleartextHa1() throws Exception {
-        java.net.InetSocketAddress aAddress = new java.net.InetSocketAddress(Ha2Node.A, Ha2Node.freePort(Ha2Node.A));
-        java.net.InetSocketAddress bAddress = new java.net.InetSocketAddress(Ha2Node.B, Ha2Node.freePort(Ha2Node.B));
+        java.net.InetSocketAddress aAddress = new java.net.InetSocketAddress(Ha2Node.A, FreePorts.udp(Ha2Node.A));
+        java.net.InetSocketAddress bAddress = new java.net.InetSocketAddress(Ha2Node.B, FreePorts.udp(Ha2Node.B));
         TestWorkers workersA = new TestWorkers(2, 4096);
         TestWorkers workersB = new TestWorkers(2, 4096);
         try (Ha2Sync a = Ha2Sync.fromConfig(
