@@ -229,8 +229,7 @@ public final class HaAgent implements Agent, ConfigListener {
         // "active" finds it forwarding (HaSplitBrainTest once read a passive node that still forwarded).
         applyForwarding();
         publishIfChanged(nowNs);
-        work += machine.drainRequests(r -> handle(r, nowNs));
-        applyForwarding();
+        work += machine.drainRequests(r -> handle(r, nowNs)); // requests act on the state; they never change it
         publishIfChanged(nowNs);
         completeCommands();
         return work;
