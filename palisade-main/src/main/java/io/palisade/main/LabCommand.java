@@ -74,17 +74,6 @@ final class LabCommand implements Runnable {
                 .orElse(false);
     }
 
-    /** A namespace lab node: its dashboard and shell on the host (relayed), and the way in from its namespace. */
-    private static void printNamespaceAccess(LabState.NodeEntry n) {
-        if (n.hostApi() != null) {
-            System.out.println("  " + n.name() + " dashboard: " + n.hostApi() + "/?key=" + n.apiKey()
-                    + "  shell: ./palisade cli --node " + n.hostApi() + " --key " + n.apiKey());
-        }
-        System.out.println("  " + n.name() + " API listens in namespace " + n.namespace() + " on " + n.api()
-                + (n.hostApi() != null ? ", relayed to " + n.hostApi() : "") + ": ip netns exec " + n.namespace()
-                + " ./palisade cli --node " + n.api() + " --key " + n.apiKey());
-    }
-
     static void printNodes(List<LabNodeStatus> nodes) {
         for (LabNodeStatus n : nodes) {
             System.out.println(String.format(
@@ -183,7 +172,9 @@ final class LabCommand implements Runnable {
                 System.out.println(s.get().kind() + " lab in " + s.get().directory() + ":");
                 printNodes(nodes);
                 if (LabControl.KIND.equals(s.get().kind())) {
-                    s.get().nodes().forEach(LabCommand::printNamespaceAccess);
+                    for (LabState.NodeEntry n : s.get().nodes()) {
+                        LabControl.accessLines(n).forEach(line -> System.out.println("  " + n.name() + " " + line));
+                    }
                 }
             }
             return s.isPresent() ? 0 : UserError.FAILURE;

@@ -45,28 +45,38 @@ public final class LabControl {
             throw LabException.of("cannot create the lab folder: " + e.getMessage());
         }
         NetnsLab lab = NetnsLab.up(LabSettings.of(topology).withTimerProfile(timerProfile), dir, true);
+        LabState state = lab.state();
         try {
-            lab.state().save(stateFile);
+            state.save(stateFile);
         } catch (RuntimeException e) {
             lab.close();
             throw e;
         }
         out.println("namespace lab " + topology.label() + " up (timers " + timerProfile + "): namespaces " + lab.ns("*")
                 + ", folder " + dir);
-        for (String n : topology.nodes()) {
-            String key = NodeConfigs.apiKey(n);
-            String host = lab.hostApi(n);
-            out.println("  " + n + " pid " + lab.process(n).pid() + " " + lab.haState(n) + "  dashboard: " + host
-                    + "/?key=" + key + "  shell: ./palisade cli --node " + host + " --key " + key);
-            out.println(
-                    "    (relayed from " + NodeConfigs.apiUrl(topology.nodes().indexOf(n)) + " in namespace "
-                            + lab.nodeNamespace(n) + "; inside it: ip netns exec " + lab.nodeNamespace(n)
-                            + " ./palisade cli --node "
-                            + NodeConfigs.apiUrl(topology.nodes().indexOf(n)) + " --key " + key
-                            + ")");
+        for (LabState.NodeEntry n : state.nodes()) {
+            out.println("  " + n.name() + " pid " + n.pid() + " " + lab.haState(n.name()));
+            accessLines(n).forEach(line -> out.println("    " + line));
         }
         out.println("  client " + Topology.CLIENT_IP + " in " + lab.ns(TopologyBuilder.CLIENT) + ", server "
                 + topology.serverIp() + " in " + lab.ns(TopologyBuilder.SERVER) + " (echo on tcp/udp 7000/7001)");
+    }
+
+    /**
+     * How a person reaches a namespace lab node: the dashboard and shell on the host when the lab relays its API,
+     * and the shell from inside its namespace.
+     */
+    public static List<String> accessLines(LabState.NodeEntry n) {
+        String inside = "API listens in namespace " + n.namespace() + " on " + n.api()
+                + (n.hostApi() != null ? ", relayed to " + n.hostApi() : "") + ": ip netns exec " + n.namespace()
+                + " ./palisade cli --node " + n.api() + " --key " + n.apiKey();
+        if (n.hostApi() == null) {
+            return List.of(inside);
+        }
+        return List.of(
+                "dashboard: " + n.hostApi() + "/?key=" + n.apiKey() + "  shell: ./palisade cli --node " + n.hostApi()
+                        + " --key " + n.apiKey(),
+                inside);
     }
 
     /** The recorded lab's nodes with their HA state as their APIs report it. */

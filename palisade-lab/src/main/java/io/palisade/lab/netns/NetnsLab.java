@@ -363,11 +363,6 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /** The host URL of {@code node}'s API when the lab relays it (kept labs), else null. */
-    public String hostApi(String node) {
-        return hostApis.get(node);
-    }
-
     /** Starts a helper process in a namespace (traffic tools); stopped by PID on {@link #close}. */
     public Process spawn(String shortNs, Path log, List<String> javaArgsOrCommand) {
         Process p = Shell.spawn(log, javaArgsOrCommand);
